@@ -1,0 +1,40 @@
+// The ISS's narrow view of memory: plain reads and writes that report whether
+// the access completed and how many wait cycles it cost, plus direct host
+// pointers (DMI) for the fast path. Adapters to TLM live in sim/.
+#pragma once
+#include <cstdint>
+#include <optional>
+
+namespace isa {
+
+enum class AccessKind : uint8_t { Fetch, Load, Store };
+
+struct BusResult {
+  bool ok;
+  uint32_t wait_cycles;
+};
+
+// A range the ISS may access directly through a host pointer.
+struct DirectRegion {
+  uint32_t base;      // first address
+  uint32_t last;      // last address (inclusive, so a region may end at 0xFFFFFFFF)
+  uint8_t* host;      // host address of `base`
+  bool readable;
+  bool writable;
+  uint32_t read_wait;   // wait cycles per access
+  uint32_t write_wait;
+
+  bool contains(uint32_t addr, unsigned len) const { return addr >= base && addr - base <= last - base - (len - 1); }
+};
+
+class Bus {
+ public:
+  virtual ~Bus() = default;
+  // size is 1, 2 or 4; data is little-endian in the low bytes.
+  virtual BusResult read(uint32_t addr, unsigned size, uint32_t& data, AccessKind kind) = 0;
+  virtual BusResult write(uint32_t addr, unsigned size, uint32_t data) = 0;
+  // A direct region covering addr, if the target grants one.
+  virtual std::optional<DirectRegion> direct(uint32_t addr) { return std::nullopt; }
+};
+
+}  // namespace isa

@@ -1,0 +1,176 @@
+// The instruction-set simulator: fetch, a predecoded-instruction cache,
+// execution through the encoding table's handlers, and the exception model.
+// Plain C++: memory is reached through isa::Bus, nothing here knows SystemC.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "isa/bus.hpp"
+#include "isa/cpu_state.hpp"
+#include "isa/decoder.hpp"
+#include "isa/fault.hpp"
+#include "isa/features.hpp"
+#include "isa/system_control.hpp"
+
+namespace isa {
+
+// What the platform provides beyond memory: semihosting and sleep.
+class CpuHooks {
+ public:
+  virtual ~CpuHooks() = default;
+  // BKPT #imm executed; return true if handled (e.g. semihosting 0xAB).
+  virtual bool on_breakpoint(Cpu& cpu, uint8_t imm) { return false; }
+};
+
+enum class StopReason : uint8_t {
+  None,        // still runnable
+  CycleLimit,  // run() reached its cycle budget (normal for quantum-based runs)
+  Exit,        // firmware asked to exit (semihosting)
+  Lockup,      // unrecoverable fault (B1.5.15)
+  Sleeping,    // WFI/WFE with nothing to wake it before the budget
+};
+
+struct Lockup {
+  uint32_t pc;
+  FaultKind cause;
+  uint32_t address;
+};
+
+class Cpu {
+ public:
+  Cpu(const CoreProfile& profile, Bus& bus, CpuHooks* hooks = nullptr);
+  ~Cpu();
+
+  // Take the reset exception: SP_main and PC from the vector table at VTOR.
+  void reset(uint32_t vtor = 0);
+  // Execute until the cycle counter reaches cycle_limit or the core stops.
+  StopReason run(uint64_t cycle_limit);
+  // Execute one instruction (or take one pending exception); for tests.
+  void step_one();
+
+  // Request a stop from a hook or device (exit code is the firmware's).
+  void request_exit(int code);
+  std::optional<int> exit_code() const { return exit_code_; }
+  const std::optional<Lockup>& lockup() const { return lockup_; }
+
+  CpuState& state() { return s_; }
+  const CpuState& state() const { return s_; }
+  const CoreProfile& profile() const { return profile_; }
+  SystemControl& scs() { return *scs_; }
+  Bus& bus() { return bus_; }
+
+  uint64_t cycles() const { return cycles_; }
+  uint64_t instructions() const { return instructions_; }
+  uint64_t sleep_cycles() const { return sleep_cycles_; }
+  void add_cycles(uint64_t n) { cycles_ += n; }
+
+  // ---- used by instruction handlers ----
+  bool in_it_block() const { return in_it_; }
+  bool setflags(const Decoded& d) const {
+    return d.setflags == SetFlags::Yes || (d.setflags == SetFlags::OutsideIt && !in_it_);
+  }
+  bool condition_passed(uint8_t cond) const;
+
+  uint32_t reg(unsigned n) const { return s_.r[n]; }
+  // R[d] = v; d == 15 is ALUWritePC (a plain branch).
+  void write_reg(unsigned n, uint32_t v) {
+    if (n == 15)
+      branch_to(v);
+    else
+      s_.r[n] = v;
+  }
+  void branch_to(uint32_t addr) { next_pc_ = addr & ~1u; }
+  // BXWritePC / LoadWritePC: interworking, exception return in Handler mode.
+  void bx_write_pc(uint32_t addr);
+  void set_nz(uint32_t v) {
+    s_.n = v >> 31;
+    s_.z = v == 0;
+  }
+  uint32_t next_pc() const { return next_pc_; }
+  // Instruction just executed changes a register that the loop caches
+  // (priority masks, CONTROL): re-evaluate pending exceptions after it.
+  void recheck_exceptions() { horizon_ = 0; }
+
+  // Memory accesses from handlers; faults unwind as isa::Fault.
+  enum class Align : uint8_t { Required, Allowed };  // Allowed: v7-M LDR/STR/LDRH...
+  uint32_t load(uint32_t addr, unsigned size, Align align = Align::Required);
+  void store(uint32_t addr, unsigned size, uint32_t value, Align align = Align::Required);
+  bool privileged_access() const { return s_.privileged(); }
+
+  // Side-effect-free access for loaders, semihosting and debuggers.
+  bool debug_read(uint32_t addr, void* data, uint32_t len);
+  bool debug_write(uint32_t addr, const void* data, uint32_t len);
+
+  // Exclusive monitor (A3.4).
+  void set_exclusive(uint32_t addr) {
+    s_.exclusive_open = true;
+    s_.exclusive_addr = addr;
+  }
+  bool check_exclusive(uint32_t addr) {
+    const bool ok = s_.exclusive_open && s_.exclusive_addr == addr;
+    s_.exclusive_open = false;
+    return ok;
+  }
+  void clear_exclusive() { s_.exclusive_open = false; }
+
+  // Exceptions raised by instructions.
+  void call_supervisor();           // SVC
+  void breakpoint(uint8_t imm);     // BKPT
+  void wait_for_interrupt();        // WFI
+  void wait_for_event();            // WFE
+  void send_event() { s_.event_register = true; }
+  // Called when the SCS changes what is pending or enabled.
+  void exceptions_changed() { horizon_ = 0; }
+
+ private:
+  friend class SystemControl;
+  struct CacheLine {
+    uint32_t pc = 1;  // odd: never a valid Thumb PC
+    uint32_t raw = 0;
+    Decoded d;
+  };
+
+  void step();
+  void execute_fault(const Fault& f);
+  uint32_t fetch(uint32_t addr, unsigned& len);
+  uint16_t fetch16(uint32_t addr);
+  const DirectRegion* find_direct(uint32_t addr, unsigned len);
+  uint32_t bus_read(uint32_t addr, unsigned size, AccessKind kind);
+  void bus_write(uint32_t addr, unsigned size, uint32_t value);
+  uint64_t next_event_cycle() const;
+
+  // exceptions.cpp
+  int execution_priority() const;
+  bool take_pending_exception();
+  void exception_entry(unsigned exc, uint32_t return_address);
+  void exception_return(uint32_t exc_return);
+  void raise_fault(const Fault& f);
+  void enter_lockup(const Fault& f);
+  uint32_t stack_push_frame(uint32_t return_address);
+
+  CoreProfile profile_;
+  Bus& bus_;
+  CpuHooks* hooks_;
+  Decoder decoder_;
+  std::unique_ptr<SystemControl> scs_;
+  CpuState s_;
+
+  std::vector<CacheLine> icache_;
+  std::vector<DirectRegion> direct_;
+  const DirectRegion* last_direct_ = nullptr;
+
+  uint32_t next_pc_ = 0;
+  bool in_it_ = false;
+  uint64_t cycles_ = 0;
+  uint64_t instructions_ = 0;
+  uint64_t sleep_cycles_ = 0;
+  uint64_t horizon_ = 0;  // inner loop runs while cycles_ < horizon_
+  uint64_t limit_ = 0;
+  bool sleeping_ = false;
+  std::optional<int> exit_code_;
+  std::optional<Lockup> lockup_;
+};
+
+}  // namespace isa
