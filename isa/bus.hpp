@@ -9,6 +9,22 @@ namespace isa {
 
 enum class AccessKind : uint8_t { Fetch, Load, Store };
 
+// Traffic a memory region saw. The owner (a memory model) keeps it; the ISS
+// bumps it directly on the DMI fast path so that no access goes uncounted.
+struct TrafficCounters {
+  uint64_t fetches = 0, fetch_bytes = 0;
+  uint64_t reads = 0, bytes_read = 0;
+  uint64_t writes = 0, bytes_written = 0;
+
+  void count(AccessKind kind, unsigned bytes) {
+    switch (kind) {
+      case AccessKind::Fetch: ++fetches; fetch_bytes += bytes; break;
+      case AccessKind::Load: ++reads; bytes_read += bytes; break;
+      case AccessKind::Store: ++writes; bytes_written += bytes; break;
+    }
+  }
+};
+
 struct BusResult {
   bool ok;
   uint32_t wait_cycles;
@@ -23,6 +39,7 @@ struct DirectRegion {
   bool writable;
   uint32_t read_wait;   // wait cycles per access
   uint32_t write_wait;
+  TrafficCounters* counters;  // may be null
 
   bool contains(uint32_t addr, unsigned len) const { return addr >= base && addr - base <= last - base - (len - 1); }
 };

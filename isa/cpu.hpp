@@ -60,6 +60,8 @@ class Cpu {
   const CoreProfile& profile() const { return profile_; }
   SystemControl& scs() { return *scs_; }
   Bus& bus() { return bus_; }
+  // Drop cached direct pointers overlapping [first, last] (TLM DMI invalidation).
+  void invalidate_direct(uint32_t first, uint32_t last);
 
   uint64_t cycles() const { return cycles_; }
   uint64_t instructions() const { return instructions_; }
@@ -123,6 +125,11 @@ class Cpu {
   void send_event() { s_.event_register = true; }
   // Called when the SCS changes what is pending or enabled.
   void exceptions_changed() { horizon_ = 0; }
+  // AIRCR.SYSRESETREQ: the core resets before its next instruction.
+  void request_system_reset() {
+    reset_requested_ = true;
+    horizon_ = 0;
+  }
 
  private:
   friend class SystemControl;
@@ -169,6 +176,8 @@ class Cpu {
   uint64_t horizon_ = 0;  // inner loop runs while cycles_ < horizon_
   uint64_t limit_ = 0;
   bool sleeping_ = false;
+  bool reset_requested_ = false;
+  uint32_t reset_vtor_ = 0;
   std::optional<int> exit_code_;
   std::optional<Lockup> lockup_;
 };

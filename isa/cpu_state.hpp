@@ -73,7 +73,7 @@ struct CpuState {
     q = v_ >> 27 & 1;
   }
   uint32_t epsr() const {
-    return (thumb ? 1u << 24 : 0) | (uint32_t{itstate & 3u} << 25) | (uint32_t{itstate >> 2u} << 10);
+    return (thumb ? 1u << 24 : 0) | ((itstate & 3u) << 25) | ((uint32_t{itstate} >> 2) << 10);
   }
   uint32_t xpsr() const { return apsr() | epsr() | exception; }
   void set_xpsr(uint32_t x) {

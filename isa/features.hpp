@@ -21,6 +21,7 @@ struct CoreProfile {
   uint32_t features;
   unsigned priority_bits;  // implemented NVIC priority bits
   unsigned max_irqs;       // external interrupt lines
+  uint32_t cpuid;          // SCB->CPUID (implementer, variant, part, revision)
 
   bool has(uint32_t f) const { return (features & f) == f; }
   bool mainline() const { return has(kV7M); }

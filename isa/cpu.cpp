@@ -1,0 +1,290 @@
+#include "isa/cpu.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace isa {
+
+namespace {
+constexpr size_t kCacheLines = 1u << 16;  // 128 KiB of code without conflicts
+}
+
+Cpu::Cpu(const CoreProfile& profile, Bus& bus, CpuHooks* hooks)
+    : profile_(profile),
+      bus_(bus),
+      hooks_(hooks),
+      decoder_(profile),
+      scs_(std::make_unique<SystemControl>(*this)),
+      icache_(kCacheLines) {}
+
+Cpu::~Cpu() = default;
+
+void Cpu::reset(uint32_t vtor) {
+  reset_vtor_ = vtor;
+  reset_requested_ = false;
+  s_ = CpuState{};
+  scs_->reset();
+  scs_->set_vtor(vtor);
+  sleeping_ = false;
+  lockup_.reset();
+  uint32_t vectors[2] = {0, 0};
+  if (!debug_read(vtor, vectors, sizeof vectors)) {
+    lockup_ = Lockup{vtor, FaultKind::PreciseDataBus, vtor};
+    return;
+  }
+  s_.r[13] = vectors[0] & ~3u;
+  s_.r[14] = 0xFFFFFFFFu;  // LR reset value (B1.5.5)
+  s_.thumb = vectors[1] & 1;
+  s_.pc = vectors[1] & ~1u;
+  horizon_ = 0;
+}
+
+bool Cpu::condition_passed(uint8_t cond) const {
+  bool result = false;
+  switch (cond >> 1) {
+    case 0: result = s_.z; break;
+    case 1: result = s_.c; break;
+    case 2: result = s_.n; break;
+    case 3: result = s_.v; break;
+    case 4: result = s_.c && !s_.z; break;
+    case 5: result = s_.n == s_.v; break;
+    case 6: result = s_.n == s_.v && !s_.z; break;
+    case 7: return true;  // AL (and the 1111 "always" of IT's NV slot)
+  }
+  return (cond & 1) ? !result : result;
+}
+
+void Cpu::bx_write_pc(uint32_t addr) {
+  if (s_.mode == Mode::Handler && (addr >> 28) == 0xF) {
+    exception_return(addr);
+    return;
+  }
+  // Clearing EPSR.T makes the next instruction fault with INVSTATE (A2.3.1).
+  s_.thumb = addr & 1;
+  next_pc_ = addr & ~1u;
+}
+
+// ---- memory ----
+
+const DirectRegion* Cpu::find_direct(uint32_t addr, unsigned len) {
+  for (const auto& r : direct_)
+    if (r.contains(addr, len)) return &r;
+  if (auto granted = bus_.direct(addr); granted && granted->contains(addr, len)) {
+    // Cached copies, so growing the list must not dangle last_direct_.
+    direct_.push_back(*granted);
+    last_direct_ = nullptr;
+    return &direct_.back();
+  }
+  return nullptr;
+}
+
+void Cpu::invalidate_direct(uint32_t first, uint32_t last) {
+  std::erase_if(direct_, [&](const DirectRegion& r) { return !(r.last < first || r.base > last); });
+  last_direct_ = nullptr;
+}
+
+uint32_t Cpu::bus_read(uint32_t addr, unsigned size, AccessKind kind) {
+  if (SystemControl::in_ppb(addr)) {
+    uint32_t v = 0;
+    if (!scs_->read(addr, size, v)) throw Fault{FaultKind::PreciseDataBus, addr};
+    return v;
+  }
+  const DirectRegion* r = last_direct_;
+  if (!r || !r->contains(addr, size)) r = last_direct_ = find_direct(addr, size);
+  if (r && r->readable) {
+    uint32_t v = 0;
+    std::memcpy(&v, r->host + (addr - r->base), size);  // host is little-endian like the target
+    cycles_ += r->read_wait;
+    if (r->counters) r->counters->count(kind, size);
+    return v;
+  }
+  uint32_t v = 0;
+  const BusResult res = bus_.read(addr, size, v, kind);
+  cycles_ += res.wait_cycles;
+  if (!res.ok) throw Fault{kind == AccessKind::Fetch ? FaultKind::InstructionBus : FaultKind::PreciseDataBus, addr};
+  return v;
+}
+
+void Cpu::bus_write(uint32_t addr, unsigned size, uint32_t value) {
+  if (SystemControl::in_ppb(addr)) {
+    if (!scs_->write(addr, size, value)) throw Fault{FaultKind::PreciseDataBus, addr};
+    return;
+  }
+  const DirectRegion* r = last_direct_;
+  if (!r || !r->contains(addr, size)) r = last_direct_ = find_direct(addr, size);
+  if (r && r->writable) {
+    std::memcpy(r->host + (addr - r->base), &value, size);
+    cycles_ += r->write_wait;
+    if (r->counters) r->counters->count(AccessKind::Store, size);
+    return;
+  }
+  const BusResult res = bus_.write(addr, size, value);
+  cycles_ += res.wait_cycles;
+  if (!res.ok) throw Fault{FaultKind::PreciseDataBus, addr};
+}
+
+uint32_t Cpu::load(uint32_t addr, unsigned size, Align align) {
+  if (addr & (size - 1)) {
+    if (align == Align::Required || scs_->unaligned_trap()) throw Fault{FaultKind::Unaligned, addr};
+    uint32_t v = 0;  // unaligned: split into bytes, as the bus would
+    for (unsigned i = 0; i < size; ++i) v |= bus_read(addr + i, 1, AccessKind::Load) << (8 * i);
+    return v;
+  }
+  return bus_read(addr, size, AccessKind::Load);
+}
+
+void Cpu::store(uint32_t addr, unsigned size, uint32_t value, Align align) {
+  if (addr & (size - 1)) {
+    if (align == Align::Required || scs_->unaligned_trap()) throw Fault{FaultKind::Unaligned, addr};
+    for (unsigned i = 0; i < size; ++i) bus_write(addr + i, 1, (value >> (8 * i)) & 0xFF);
+    return;
+  }
+  bus_write(addr, size, value);
+}
+
+bool Cpu::debug_read(uint32_t addr, void* data, uint32_t len) {
+  auto* out = static_cast<uint8_t*>(data);
+  for (uint32_t i = 0; i < len; ++i) {
+    const uint32_t a = addr + i;
+    if (SystemControl::in_ppb(a)) {
+      uint32_t v = 0;
+      if (!scs_->read(a & ~3u, 4, v)) return false;
+      out[i] = static_cast<uint8_t>(v >> (8 * (a & 3)));
+      continue;
+    }
+    if (const DirectRegion* r = find_direct(a, 1); r && r->readable) {
+      const uint32_t n = std::min<uint32_t>(len - i, r->last - a + 1);
+      std::memcpy(out + i, r->host + (a - r->base), n);
+      i += n - 1;
+      continue;
+    }
+    uint32_t v = 0;
+    if (!bus_.read(a, 1, v, AccessKind::Load).ok) return false;
+    out[i] = static_cast<uint8_t>(v);
+  }
+  return true;
+}
+
+bool Cpu::debug_write(uint32_t addr, const void* data, uint32_t len) {
+  const auto* in = static_cast<const uint8_t*>(data);
+  for (uint32_t i = 0; i < len; ++i) {
+    const uint32_t a = addr + i;
+    if (const DirectRegion* r = find_direct(a, 1); r && r->writable) {
+      const uint32_t n = std::min<uint32_t>(len - i, r->last - a + 1);
+      std::memcpy(r->host + (a - r->base), in + i, n);
+      i += n - 1;
+      continue;
+    }
+    if (!bus_.write(a, 1, in[i]).ok) return false;
+  }
+  return true;
+}
+
+// ---- fetch / decode / execute ----
+
+uint16_t Cpu::fetch16(uint32_t addr) { return static_cast<uint16_t>(bus_read(addr, 2, AccessKind::Fetch)); }
+
+uint32_t Cpu::fetch(uint32_t addr, unsigned& len) {
+  const uint16_t hw1 = fetch16(addr);
+  if (!Decoder::is_wide(hw1)) {
+    len = 2;
+    return hw1;
+  }
+  len = 4;
+  return (uint32_t{hw1} << 16) | fetch16(addr + 2);
+}
+
+void Cpu::step() {
+  const uint32_t pc = s_.pc;
+  if (!s_.thumb) throw Fault{FaultKind::InvState};
+  unsigned len = 0;
+  const uint32_t raw = fetch(pc, len);
+  CacheLine& line = icache_[(pc >> 1) & (kCacheLines - 1)];
+  // The raw compare makes self-modifying code and DMA into code safe
+  // without invalidation hooks: the fetch happens anyway.
+  if (line.pc != pc || line.raw != raw) {
+    line.d = decoder_.decode(raw, len == 4);
+    line.pc = pc;
+    line.raw = raw;
+  }
+  const Decoded& d = line.d;
+  s_.r[15] = pc + 4;
+  next_pc_ = pc + len;
+  const uint8_t it = s_.itstate;
+  in_it_ = it != 0;
+  if (in_it_) {
+    s_.advance_it();
+    if (!condition_passed(it >> 4)) {
+      s_.pc = next_pc_;
+      ++instructions_;
+      ++cycles_;
+      return;
+    }
+  }
+  try {
+    d.exec(*this, d);
+  } catch (...) {
+    s_.itstate = it;  // the instruction did not complete: it is retried after the handler
+    throw;
+  }
+  s_.pc = next_pc_;
+  ++instructions_;
+  ++cycles_;
+}
+
+uint64_t Cpu::next_event_cycle() const { return std::min(limit_, scs_->next_systick_event()); }
+
+StopReason Cpu::run(uint64_t cycle_limit) {
+  limit_ = cycle_limit;
+  for (;;) {
+    if (lockup_ || exit_code_) return lockup_ ? StopReason::Lockup : StopReason::Exit;
+    if (reset_requested_) reset(reset_vtor_);
+    scs_->advance_systick(cycles_);
+    if (take_pending_exception()) continue;
+    if (cycles_ >= limit_) return StopReason::CycleLimit;
+    if (sleeping_) {
+      const uint64_t wake = next_event_cycle();
+      sleep_cycles_ += wake - cycles_;
+      cycles_ = wake;
+      if (cycles_ >= limit_) return StopReason::Sleeping;
+      continue;
+    }
+    horizon_ = next_event_cycle();
+    try {
+      while (cycles_ < horizon_) step();
+    } catch (const Fault& f) {
+      raise_fault(f);
+    }
+  }
+}
+
+void Cpu::step_one() {
+  scs_->advance_systick(cycles_);
+  if (lockup_ || exit_code_ || take_pending_exception()) return;
+  try {
+    step();
+  } catch (const Fault& f) {
+    raise_fault(f);
+  }
+}
+
+void Cpu::request_exit(int code) {
+  exit_code_ = code;
+  horizon_ = 0;
+}
+
+void Cpu::wait_for_interrupt() {
+  sleeping_ = true;
+  horizon_ = 0;
+}
+
+void Cpu::wait_for_event() {
+  if (s_.event_register) {
+    s_.event_register = false;
+    return;
+  }
+  sleeping_ = true;
+  horizon_ = 0;
+}
+
+}  // namespace isa

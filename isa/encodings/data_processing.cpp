@@ -1,0 +1,314 @@
+// Data-processing encodings (ARMv7-M ARM A5.2.1-A5.2.3, A5.3.1-A5.3.12).
+#include <array>
+
+#include "isa/encoding.hpp"
+#include "isa/encodings/fields.hpp"
+#include "isa/exec/data_processing.hpp"
+#include "isa/features.hpp"
+
+namespace isa {
+namespace {
+using namespace enc;
+namespace x = exec;
+
+// ---- 16-bit formats ----
+
+bool shift_imm16(uint32_t raw, Decoded& d) {  // LSL/LSR/ASR Rd, Rm, #imm5
+  d.rd = r3(raw, 0);
+  d.rm = r3(raw, 3);
+  set_shift(d, bits<12, 11>(raw), bits<10, 6>(raw));
+  d.setflags = SetFlags::OutsideIt;
+  return true;
+}
+bool reg3_16(uint32_t raw, Decoded& d) {  // ADD/SUB Rd, Rn, Rm
+  d.rd = r3(raw, 0);
+  d.rn = r3(raw, 3);
+  d.rm = r3(raw, 6);
+  d.setflags = SetFlags::OutsideIt;
+  return true;
+}
+bool imm3_16(uint32_t raw, Decoded& d) {  // ADD/SUB Rd, Rn, #imm3
+  d.rd = r3(raw, 0);
+  d.rn = r3(raw, 3);
+  d.imm = bits<8, 6>(raw);
+  d.use_imm = true;
+  d.setflags = SetFlags::OutsideIt;
+  return true;
+}
+bool imm8_16(uint32_t raw, Decoded& d) {  // MOV/CMP/ADD/SUB Rdn, #imm8
+  d.rd = d.rn = r3(raw, 8);
+  d.imm = bits<7, 0>(raw);
+  d.use_imm = true;
+  d.setflags = SetFlags::OutsideIt;
+  return true;
+}
+bool alu16(uint32_t raw, Decoded& d) {  // <op> Rdn, Rm
+  d.rd = d.rn = r3(raw, 0);
+  d.rm = r3(raw, 3);
+  d.setflags = SetFlags::OutsideIt;
+  return true;
+}
+bool shift_reg16(uint32_t raw, Decoded& d) {  // LSL/LSR/ASR/ROR Rdn, Rm
+  alu16(raw, d);
+  switch (bits<9, 6>(raw)) {
+    case 0b0010: d.shift = ShiftType::LSL; break;
+    case 0b0011: d.shift = ShiftType::LSR; break;
+    case 0b0100: d.shift = ShiftType::ASR; break;
+    default: d.shift = ShiftType::ROR; break;
+  }
+  return true;
+}
+bool rsb16(uint32_t raw, Decoded& d) {  // RSBS Rd, Rn, #0
+  d.rd = r3(raw, 0);
+  d.rn = r3(raw, 3);
+  d.imm = 0;
+  d.use_imm = true;
+  d.setflags = SetFlags::OutsideIt;
+  return true;
+}
+bool high_add16(uint32_t raw, Decoded& d) {  // ADD Rdn, Rm (any registers)
+  d.rd = d.rn = static_cast<uint8_t>((bit<7>(raw) << 3) | r3(raw, 0));
+  d.rm = r4(raw, 3);
+  return !(d.rd == 15 && d.rm == 15);
+}
+bool high_cmp16(uint32_t raw, Decoded& d) {  // CMP Rn, Rm (any registers)
+  d.rn = static_cast<uint8_t>((bit<7>(raw) << 3) | r3(raw, 0));
+  d.rm = r4(raw, 3);
+  return !(d.rn < 8 && d.rm < 8) && d.rn != 15 && d.rm != 15;
+}
+bool high_mov16(uint32_t raw, Decoded& d) {  // MOV Rd, Rm (any registers)
+  d.rd = static_cast<uint8_t>((bit<7>(raw) << 3) | r3(raw, 0));
+  d.rm = r4(raw, 3);
+  return true;
+}
+bool adr16(uint32_t raw, Decoded& d) {
+  d.rd = r3(raw, 8);
+  d.imm = bits<7, 0>(raw) << 2;
+  return true;
+}
+bool add_sp_imm8_16(uint32_t raw, Decoded& d) {  // ADD Rd, SP, #imm8<<2
+  d.rd = r3(raw, 8);
+  d.rn = 13;
+  d.imm = bits<7, 0>(raw) << 2;
+  d.use_imm = true;
+  return true;
+}
+bool sp_imm7_16(uint32_t raw, Decoded& d) {  // ADD/SUB SP, SP, #imm7<<2
+  d.rd = d.rn = 13;
+  d.imm = bits<6, 0>(raw) << 2;
+  d.use_imm = true;
+  return true;
+}
+bool rd_rm16(uint32_t raw, Decoded& d) {  // extend and reverse: Rd, Rm
+  d.rd = r3(raw, 0);
+  d.rm = r3(raw, 3);
+  return true;
+}
+
+// ---- 32-bit formats ----
+
+bool modified_imm(uint32_t raw, Decoded& d) {
+  const ExpandedImm e = thumb_expand_imm(imm12(raw));
+  d.rd = rd32(raw);
+  d.rn = rn32(raw);
+  d.imm = e.value;
+  d.imm_carry = e.rotates;
+  d.use_imm = true;
+  d.setflags = flags_if(s_bit(raw));
+  return e.valid;
+}
+bool modified_imm_rd(uint32_t raw, Decoded& d) { return modified_imm(raw, d) && d.rd != 15; }
+bool shifted_reg(uint32_t raw, Decoded& d) {
+  d.rd = rd32(raw);
+  d.rn = rn32(raw);
+  d.rm = rm32(raw);
+  set_shift(d, bits<5, 4>(raw), imm5_32(raw));
+  d.setflags = flags_if(s_bit(raw));
+  return d.rm != 15;
+}
+bool shifted_reg_rd(uint32_t raw, Decoded& d) { return shifted_reg(raw, d) && d.rd != 15; }
+bool plain_imm12(uint32_t raw, Decoded& d) {  // ADDW/SUBW Rd, Rn, #imm12
+  d.rd = rd32(raw);
+  d.rn = rn32(raw);
+  d.imm = imm12(raw);
+  d.use_imm = true;
+  return d.rd != 15;
+}
+bool adr32_add(uint32_t raw, Decoded& d) {
+  d.rd = rd32(raw);
+  d.imm = imm12(raw);
+  d.add = true;
+  return d.rd != 15 && d.rd != 13;
+}
+bool adr32_sub(uint32_t raw, Decoded& d) {
+  adr32_add(raw, d);
+  d.add = false;
+  return d.rd != 15 && d.rd != 13;
+}
+bool imm16_rd(uint32_t raw, Decoded& d) {  // MOVW/MOVT Rd, #imm16
+  d.rd = rd32(raw);
+  d.imm = imm16(raw);
+  d.use_imm = true;
+  return d.rd != 15 && d.rd != 13;
+}
+bool saturate(uint32_t raw, Decoded& d) {  // SSAT/USAT Rd, #sat, Rn{, shift}
+  d.rd = rd32(raw);
+  d.rn = rn32(raw);
+  const uint32_t sh = bit<21>(raw), amount = imm5_32(raw);
+  if (sh && amount == 0) return false;  // SSAT16/USAT16: DSP extension
+  set_shift(d, sh << 1, amount);
+  d.imm = bits<4, 0>(raw);
+  return d.rd != 15 && d.rn != 15 && d.rd != 13 && d.rn != 13;
+}
+bool signed_saturate(uint32_t raw, Decoded& d) {
+  const bool ok = saturate(raw, d);
+  d.imm += 1;  // SSAT encodes saturate_to - 1
+  return ok;
+}
+bool bitfield_extract(uint32_t raw, Decoded& d) {
+  d.rd = rd32(raw);
+  d.rn = rn32(raw);
+  d.imm = imm5_32(raw);           // lsb
+  d.ra = static_cast<uint8_t>(bits<4, 0>(raw));  // width - 1
+  return d.imm + d.ra <= 31 && d.rd != 15 && d.rd != 13 && d.rn != 15 && d.rn != 13;
+}
+bool bitfield_insert(uint32_t raw, Decoded& d) {
+  d.rd = rd32(raw);
+  d.rn = rn32(raw);
+  d.imm = imm5_32(raw);           // lsb
+  d.ra = static_cast<uint8_t>(bits<4, 0>(raw));  // msb
+  return d.ra >= d.imm && d.rd != 15 && d.rd != 13 && d.rn != 13;
+}
+bool shift_reg32(uint32_t raw, Decoded& d) {
+  d.rd = rd32(raw);
+  d.rn = rn32(raw);
+  d.rm = rm32(raw);
+  d.shift = static_cast<ShiftType>(bits<22, 21>(raw));
+  d.setflags = flags_if(s_bit(raw));
+  return d.rd < 13 && d.rn < 13 && d.rm < 13;
+}
+bool extend32(uint32_t raw, Decoded& d) {
+  d.rd = rd32(raw);
+  d.rm = rm32(raw);
+  d.shift_n = static_cast<uint8_t>(bits<5, 4>(raw) * 8);
+  return d.rd < 13 && d.rm < 13;
+}
+bool rd_rm32(uint32_t raw, Decoded& d) {  // REV/RBIT/CLZ: Rm appears twice and must match
+  d.rd = rd32(raw);
+  d.rm = rm32(raw);
+  return rn32(raw) == d.rm && d.rd < 13 && d.rm < 13;
+}
+
+constexpr uint32_t v6 = kV6M, v7 = kV7M;
+constexpr auto alu = OpClass::IntAlu;
+
+constexpr std::array kRows{
+    // 16-bit (A5.2)
+    Encoding{"LSL (imm) T1", pattern("00000 iiiii mmm ddd"), shift_imm16, x::mov, v6, alu},
+    Encoding{"LSR (imm) T1", pattern("00001 iiiii mmm ddd"), shift_imm16, x::mov, v6, alu},
+    Encoding{"ASR (imm) T1", pattern("00010 iiiii mmm ddd"), shift_imm16, x::mov, v6, alu},
+    Encoding{"ADD (reg) T1", pattern("0001100 mmm nnn ddd"), reg3_16, x::add, v6, alu},
+    Encoding{"SUB (reg) T1", pattern("0001101 mmm nnn ddd"), reg3_16, x::sub, v6, alu},
+    Encoding{"ADD (imm) T1", pattern("0001110 iii nnn ddd"), imm3_16, x::add, v6, alu},
+    Encoding{"SUB (imm) T1", pattern("0001111 iii nnn ddd"), imm3_16, x::sub, v6, alu},
+    Encoding{"MOV (imm) T1", pattern("00100 ddd iiiiiiii"), imm8_16, x::mov, v6, alu},
+    Encoding{"CMP (imm) T1", pattern("00101 nnn iiiiiiii"), imm8_16, x::cmp, v6, alu},
+    Encoding{"ADD (imm) T2", pattern("00110 ddd iiiiiiii"), imm8_16, x::add, v6, alu},
+    Encoding{"SUB (imm) T2", pattern("00111 ddd iiiiiiii"), imm8_16, x::sub, v6, alu},
+    Encoding{"AND (reg) T1", pattern("010000 0000 mmm ddd"), alu16, x::and_, v6, alu},
+    Encoding{"EOR (reg) T1", pattern("010000 0001 mmm ddd"), alu16, x::eor, v6, alu},
+    Encoding{"LSL (reg) T1", pattern("010000 0010 mmm ddd"), shift_reg16, x::shift_reg, v6, alu},
+    Encoding{"LSR (reg) T1", pattern("010000 0011 mmm ddd"), shift_reg16, x::shift_reg, v6, alu},
+    Encoding{"ASR (reg) T1", pattern("010000 0100 mmm ddd"), shift_reg16, x::shift_reg, v6, alu},
+    Encoding{"ADC (reg) T1", pattern("010000 0101 mmm ddd"), alu16, x::adc, v6, alu},
+    Encoding{"SBC (reg) T1", pattern("010000 0110 mmm ddd"), alu16, x::sbc, v6, alu},
+    Encoding{"ROR (reg) T1", pattern("010000 0111 mmm ddd"), shift_reg16, x::shift_reg, v6, alu},
+    Encoding{"TST (reg) T1", pattern("010000 1000 mmm nnn"), alu16, x::tst, v6, alu},
+    Encoding{"RSB (imm) T1", pattern("010000 1001 nnn ddd"), rsb16, x::rsb, v6, alu},
+    Encoding{"CMP (reg) T1", pattern("010000 1010 mmm nnn"), alu16, x::cmp, v6, alu},
+    Encoding{"CMN (reg) T1", pattern("010000 1011 mmm nnn"), alu16, x::cmn, v6, alu},
+    Encoding{"ORR (reg) T1", pattern("010000 1100 mmm ddd"), alu16, x::orr, v6, alu},
+    Encoding{"BIC (reg) T1", pattern("010000 1110 mmm ddd"), alu16, x::bic, v6, alu},
+    Encoding{"MVN (reg) T1", pattern("010000 1111 mmm ddd"), alu16, x::mvn, v6, alu},
+    Encoding{"ADD (reg) T2", pattern("01000100 d mmmm ddd"), high_add16, x::add, v6, alu},
+    Encoding{"CMP (reg) T2", pattern("01000101 n mmmm nnn"), high_cmp16, x::cmp, v6, alu},
+    Encoding{"MOV (reg) T1", pattern("01000110 d mmmm ddd"), high_mov16, x::mov, v6, alu},
+    Encoding{"ADR T1", pattern("10100 ddd iiiiiiii"), adr16, x::adr, v6, alu},
+    Encoding{"ADD (SP+imm) T1", pattern("10101 ddd iiiiiiii"), add_sp_imm8_16, x::add, v6, alu},
+    Encoding{"ADD (SP+imm) T2", pattern("101100000 iiiiiii"), sp_imm7_16, x::add, v6, alu},
+    Encoding{"SUB (SP-imm) T1", pattern("101100001 iiiiiii"), sp_imm7_16, x::sub, v6, alu},
+    Encoding{"SXTH T1", pattern("1011001000 mmm ddd"), rd_rm16, x::sxth, v6, alu},
+    Encoding{"SXTB T1", pattern("1011001001 mmm ddd"), rd_rm16, x::sxtb, v6, alu},
+    Encoding{"UXTH T1", pattern("1011001010 mmm ddd"), rd_rm16, x::uxth, v6, alu},
+    Encoding{"UXTB T1", pattern("1011001011 mmm ddd"), rd_rm16, x::uxtb, v6, alu},
+    Encoding{"REV T1", pattern("1011101000 mmm ddd"), rd_rm16, x::rev, v6, alu},
+    Encoding{"REV16 T1", pattern("1011101001 mmm ddd"), rd_rm16, x::rev16, v6, alu},
+    Encoding{"REVSH T1", pattern("1011101011 mmm ddd"), rd_rm16, x::revsh, v6, alu},
+
+    // 32-bit, modified immediate (A5.3.1)
+    Encoding{"AND (imm) T1", pattern("11110 i 0 0000 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::and_, v7, alu},
+    Encoding{"TST (imm) T1", pattern("11110 i 0 0000 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm, x::tst, v7, alu},
+    Encoding{"BIC (imm) T1", pattern("11110 i 0 0001 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::bic, v7, alu},
+    Encoding{"ORR (imm) T1", pattern("11110 i 0 0010 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::orr, v7, alu},
+    Encoding{"MOV (imm) T2", pattern("11110 i 0 0010 s 1111 | 0 iii dddd iiiiiiii"), modified_imm_rd, x::mov, v7, alu},
+    Encoding{"ORN (imm) T1", pattern("11110 i 0 0011 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::orn, v7, alu},
+    Encoding{"MVN (imm) T1", pattern("11110 i 0 0011 s 1111 | 0 iii dddd iiiiiiii"), modified_imm_rd, x::mvn, v7, alu},
+    Encoding{"EOR (imm) T1", pattern("11110 i 0 0100 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::eor, v7, alu},
+    Encoding{"TEQ (imm) T1", pattern("11110 i 0 0100 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm, x::teq, v7, alu},
+    Encoding{"ADD (imm) T3", pattern("11110 i 0 1000 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::add, v7, alu},
+    Encoding{"CMN (imm) T1", pattern("11110 i 0 1000 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm, x::cmn, v7, alu},
+    Encoding{"ADC (imm) T1", pattern("11110 i 0 1010 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::adc, v7, alu},
+    Encoding{"SBC (imm) T1", pattern("11110 i 0 1011 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::sbc, v7, alu},
+    Encoding{"SUB (imm) T3", pattern("11110 i 0 1101 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::sub, v7, alu},
+    Encoding{"CMP (imm) T2", pattern("11110 i 0 1101 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm, x::cmp, v7, alu},
+    Encoding{"RSB (imm) T2", pattern("11110 i 0 1110 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::rsb, v7, alu},
+
+    // 32-bit, plain binary immediate (A5.3.3)
+    Encoding{"ADDW T4", pattern("11110 i 1 00000 nnnn | 0 iii dddd iiiiiiii"), plain_imm12, x::add, v7, alu},
+    Encoding{"ADR T3", pattern("11110 i 1 00000 1111 | 0 iii dddd iiiiiiii"), adr32_add, x::adr, v7, alu},
+    Encoding{"MOVW T3", pattern("11110 i 1 00100 iiii | 0 iii dddd iiiiiiii"), imm16_rd, x::mov, v7, alu},
+    Encoding{"SUBW T4", pattern("11110 i 1 01010 nnnn | 0 iii dddd iiiiiiii"), plain_imm12, x::sub, v7, alu},
+    Encoding{"ADR T2", pattern("11110 i 1 01010 1111 | 0 iii dddd iiiiiiii"), adr32_sub, x::adr, v7, alu},
+    Encoding{"MOVT T1", pattern("11110 i 1 01100 iiii | 0 iii dddd iiiiiiii"), imm16_rd, x::movt, v7, alu},
+    Encoding{"SSAT T1", pattern("11110 0 1 100 s 0 nnnn | 0 iii dddd ii 0 iiiii"), signed_saturate, x::ssat, v7, alu},
+    Encoding{"SBFX T1", pattern("11110 0 1 10100 nnnn | 0 iii dddd ii 0 wwwww"), bitfield_extract, x::sbfx, v7, alu},
+    Encoding{"BFI T1", pattern("11110 0 1 10110 nnnn | 0 iii dddd ii 0 mmmmm"), bitfield_insert, x::bfi, v7, alu},
+    Encoding{"BFC T1", pattern("11110 0 1 10110 1111 | 0 iii dddd ii 0 mmmmm"), bitfield_insert, x::bfc, v7, alu},
+    Encoding{"USAT T1", pattern("11110 0 1 110 s 0 nnnn | 0 iii dddd ii 0 iiiii"), saturate, x::usat, v7, alu},
+    Encoding{"UBFX T1", pattern("11110 0 1 11100 nnnn | 0 iii dddd ii 0 wwwww"), bitfield_extract, x::ubfx, v7, alu},
+
+    // 32-bit, shifted register (A5.3.11)
+    Encoding{"AND (reg) T2", pattern("1110101 0000 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::and_, v7, alu},
+    Encoding{"TST (reg) T2", pattern("1110101 0000 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg, x::tst, v7, alu},
+    Encoding{"BIC (reg) T2", pattern("1110101 0001 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::bic, v7, alu},
+    Encoding{"ORR (reg) T2", pattern("1110101 0010 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::orr, v7, alu},
+    Encoding{"MOV (reg, shifted) T3", pattern("1110101 0010 s 1111 | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::mov, v7, alu},
+    Encoding{"ORN (reg) T1", pattern("1110101 0011 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::orn, v7, alu},
+    Encoding{"MVN (reg) T2", pattern("1110101 0011 s 1111 | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::mvn, v7, alu},
+    Encoding{"EOR (reg) T2", pattern("1110101 0100 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::eor, v7, alu},
+    Encoding{"TEQ (reg) T1", pattern("1110101 0100 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg, x::teq, v7, alu},
+    Encoding{"ADD (reg) T3", pattern("1110101 1000 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::add, v7, alu},
+    Encoding{"CMN (reg) T2", pattern("1110101 1000 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg, x::cmn, v7, alu},
+    Encoding{"ADC (reg) T2", pattern("1110101 1010 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::adc, v7, alu},
+    Encoding{"SBC (reg) T2", pattern("1110101 1011 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::sbc, v7, alu},
+    Encoding{"SUB (reg) T2", pattern("1110101 1101 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::sub, v7, alu},
+    Encoding{"CMP (reg) T3", pattern("1110101 1101 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg, x::cmp, v7, alu},
+    Encoding{"RSB (reg) T1", pattern("1110101 1110 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::rsb, v7, alu},
+
+    // 32-bit, register-controlled shifts, extends, reverses (A5.3.12, A5.3.13)
+    Encoding{"LSL/LSR/ASR/ROR (reg) T2", pattern("11111010 0 tt s nnnn | 1111 dddd 0000 mmmm"), shift_reg32, x::shift_reg, v7, alu},
+    Encoding{"SXTH T2", pattern("11111010 0 000 1111 | 1111 dddd 10 rr mmmm"), extend32, x::sxth, v7, alu},
+    Encoding{"UXTH T2", pattern("11111010 0 001 1111 | 1111 dddd 10 rr mmmm"), extend32, x::uxth, v7, alu},
+    Encoding{"SXTB T2", pattern("11111010 0 100 1111 | 1111 dddd 10 rr mmmm"), extend32, x::sxtb, v7, alu},
+    Encoding{"UXTB T2", pattern("11111010 0 101 1111 | 1111 dddd 10 rr mmmm"), extend32, x::uxtb, v7, alu},
+    Encoding{"REV T2", pattern("11111010 1001 mmmm | 1111 dddd 1000 mmmm"), rd_rm32, x::rev, v7, alu},
+    Encoding{"REV16 T2", pattern("11111010 1001 mmmm | 1111 dddd 1001 mmmm"), rd_rm32, x::rev16, v7, alu},
+    Encoding{"RBIT T1", pattern("11111010 1001 mmmm | 1111 dddd 1010 mmmm"), rd_rm32, x::rbit, v7, alu},
+    Encoding{"REVSH T2", pattern("11111010 1001 mmmm | 1111 dddd 1011 mmmm"), rd_rm32, x::revsh, v7, alu},
+    Encoding{"CLZ T1", pattern("11111010 1011 mmmm | 1111 dddd 1000 mmmm"), rd_rm32, x::clz, v7, alu},
+};
+}  // namespace
+
+std::span<const Encoding> data_processing_encodings() { return kRows; }
+
+}  // namespace isa
