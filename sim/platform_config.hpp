@@ -1,0 +1,86 @@
+// A platform (board) as typed structs, read strictly from YAML:
+//
+//   name: mps2-an386
+//   description: ...
+//   core:     { type: cortex-m4, clock_hz: 25000000, vtor: 0x0, num_irqs: 32 }
+//   memories: { NAME: { base: 0x0, size_kib: 4096, kind: ram|flash, wait_states: 0 } ... }
+//   aliases:  { NAME: { base: 0x00400000, target: MEMORY, size_kib: 4096 } ... }   # mirrors
+//   devices:  { NAME: { type: cmsdk-uart, base: 0x40004000, irq_rx: 0, irq_tx: 1, irq_overflow: 12 } ... }
+//   sim:      { quantum_ns: 10000 }
+//
+// Memories, aliases and devices are maps keyed by name, so any key can be
+// overridden with --set (memories.flash.wait_states=3).
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "isa/features.hpp"
+#include "memory/address_map.hpp"
+#include "sim/config_overrides.hpp"
+
+namespace sim {
+
+struct CoreConfig {
+  std::string type;         // "cortex-m4"
+  isa::CoreProfile profile;  // with max_irqs = num_irqs
+  uint64_t clock_hz = 0;
+  uint32_t vtor = 0;
+};
+
+enum class MemoryKind { Ram, Flash };  // flash: read-only from the bus
+
+struct MemoryConfig {
+  std::string name;
+  uint32_t base = 0;
+  uint64_t size_bytes = 0;
+  MemoryKind kind = MemoryKind::Ram;
+  uint32_t wait_states = 0;
+};
+
+// Another window onto (the start of) a memory: a mirror or a boot alias.
+struct AliasConfig {
+  std::string name;
+  uint32_t base = 0;
+  uint64_t size_bytes = 0;
+  std::string target;  // a memory's name
+};
+
+struct UartConfig {
+  std::string name;
+  uint32_t base = 0;
+  // NVIC lines; nullopt = not connected. Several outputs may share a line
+  // (the MPS2 ORs its UART overflow interrupts together).
+  std::optional<unsigned> irq_rx, irq_tx, irq_overflow;
+  static constexpr uint64_t kSize = 0x1000;
+};
+
+struct SimConfig {
+  uint64_t quantum_ns = 10000;
+};
+
+struct PlatformConfig {
+  std::string name;
+  std::string description;
+  std::string source;  // file it was read from
+  CoreConfig core;
+  std::vector<MemoryConfig> memories;
+  std::vector<AliasConfig> aliases;
+  std::vector<UartConfig> uarts;
+  SimConfig sim;
+
+  // The bus map. Router targets: memories in order, then UARTs in order;
+  // aliases lead to their memory's target.
+  memory::AddressMap address_map() const;
+  const MemoryConfig* find_memory(const std::string& name) const;
+};
+
+// Throws ConfigError naming the file, line, column and key (or the --set
+// override) of the first problem.
+PlatformConfig parse_platform_config(const std::string& yaml_text, const std::string& source_name,
+                                     const std::vector<Override>& overrides = {});
+PlatformConfig load_platform_config(const std::filesystem::path& file, const std::vector<Override>& overrides = {});
+
+}  // namespace sim

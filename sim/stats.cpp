@@ -1,0 +1,68 @@
+#include "sim/stats.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+namespace sim {
+
+namespace {
+// Segments of letters, digits, '_' and '-', joined by single dots.
+bool valid_name(const std::string& name) {
+  if (name.empty() || name.front() == '.' || name.back() == '.' || name.find("..") != std::string::npos) return false;
+  for (const char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') return false;
+  return name != "meta" && !name.starts_with("meta.");  // reserved for units and descriptions
+}
+
+nlohmann::json::json_pointer pointer_of(std::string name) {
+  std::replace(name.begin(), name.end(), '.', '/');
+  return nlohmann::json::json_pointer("/" + name);
+}
+
+bool is_group_of(const std::string& group, const std::string& name) {
+  return name.size() > group.size() && name.starts_with(group) && name[group.size()] == '.';
+}
+}  // namespace
+
+void StatsRegistry::add(std::string name, std::string unit, std::string description,
+                        std::function<StatValue()> value) {
+  if (!valid_name(name)) throw std::invalid_argument("stats: invalid stat name '" + name + "'");
+  for (const auto& s : stats_) {
+    if (s.name == name) throw std::invalid_argument("stats: '" + name + "' registered twice");
+    if (is_group_of(s.name, name) || is_group_of(name, s.name))
+      throw std::invalid_argument("stats: '" + name + "' and '" + s.name + "' cannot both be values");
+  }
+  stats_.push_back({std::move(name), std::move(unit), std::move(description), std::move(value)});
+}
+
+void StatsRegistry::add_constant(std::string name, std::string unit, std::string description, StatValue value) {
+  add(std::move(name), std::move(unit), std::move(description), [value] { return value; });
+}
+
+const Stat* StatsRegistry::find(const std::string& name) const {
+  for (const auto& s : stats_)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+StatValue StatsRegistry::value(const std::string& name) const {
+  const Stat* s = find(name);
+  if (!s) throw std::out_of_range("stats: no stat '" + name + "'");
+  return s->value();
+}
+
+nlohmann::json StatsRegistry::to_json() const {
+  nlohmann::json out = nlohmann::json::object();
+  nlohmann::json meta = nlohmann::json::object();
+  for (const auto& s : stats_) {
+    nlohmann::json v;
+    std::visit([&](const auto& x) { v = x; }, s.value());
+    out[pointer_of(s.name)] = std::move(v);
+    meta[s.name] = {{"unit", s.unit}, {"description", s.description}};
+  }
+  out["meta"] = std::move(meta);
+  return out;
+}
+
+}  // namespace sim

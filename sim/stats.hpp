@@ -1,0 +1,45 @@
+// Named statistics, gem5 style: each has a dotted name, a unit and a
+// description, and a getter evaluated when the stats are dumped, so models
+// keep plain counters and register them once. Dumped as nested JSON by name
+// ("core.cycles" -> {"core": {"cycles": ...}}), with units and descriptions
+// under "meta".
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace sim {
+
+using StatValue = std::variant<uint64_t, int64_t, double, std::string>;
+
+struct Stat {
+  std::string name;  // dotted path
+  std::string unit;  // "cycle", "byte", "s", "count", "pJ", ...
+  std::string description;
+  std::function<StatValue()> value;
+};
+
+class StatsRegistry {
+ public:
+  // Throws std::invalid_argument for an empty or malformed name, a
+  // duplicate, or a name that is also a group of another ("core" vs
+  // "core.cycles").
+  void add(std::string name, std::string unit, std::string description, std::function<StatValue()> value);
+  void add_constant(std::string name, std::string unit, std::string description, StatValue value);
+
+  const std::vector<Stat>& stats() const { return stats_; }
+  const Stat* find(const std::string& name) const;
+  StatValue value(const std::string& name) const;  // throws std::out_of_range
+
+  // {"core": {"cycles": 123, ...}, ..., "meta": {"core.cycles": {"unit": ..., "description": ...}}}
+  nlohmann::json to_json() const;
+
+ private:
+  std::vector<Stat> stats_;
+};
+
+}  // namespace sim

@@ -1,0 +1,152 @@
+#include "sim/platform_config.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "sim/config_error.hpp"
+
+using sim::ConfigError;
+using sim::Override;
+using sim::parse_platform_config;
+
+namespace {
+// Line numbers below refer to this text (line 1 is "name: ...").
+const std::string kBoard = R"(name: test-board
+core: { type: cortex-m0plus, clock_hz: 48000000 }
+memories:
+  flash: { base: 0x0, size_kib: 256, kind: flash, wait_states: 1 }
+  sram:
+    base: 0x2000_0000
+    size_kib: 32
+aliases:
+  boot_mirror: { base: 0x10000000, target: flash, size_kib: 64 }
+devices:
+  uart0: { type: cmsdk-uart, base: 0x40004000, irq_rx: 0, irq_tx: 1 }
+)";
+
+std::string error_of(const std::string& yaml, const std::vector<Override>& overrides = {}) {
+  try {
+    parse_platform_config(yaml, "board.yaml", overrides);
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+  const auto at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  return s.replace(at, from.size(), to);
+}
+}  // namespace
+
+TEST_CASE("platform config: a valid board reads into typed structs with defaults") {
+  const auto p = parse_platform_config(kBoard, "board.yaml");
+  REQUIRE(p.name == "test-board");
+  REQUIRE(p.core.profile.name == "cortex-m0plus");
+  REQUIRE(p.core.clock_hz == 48'000'000);
+  REQUIRE(p.core.vtor == 0);
+  REQUIRE(p.memories.size() == 2);
+  REQUIRE(p.memories[0].name == "flash");
+  REQUIRE(p.memories[0].kind == sim::MemoryKind::Flash);
+  REQUIRE(p.memories[0].size_bytes == 256 * 1024);
+  REQUIRE(p.memories[0].wait_states == 1);
+  REQUIRE(p.memories[1].base == 0x20000000);
+  REQUIRE(p.memories[1].kind == sim::MemoryKind::Ram);  // default
+  REQUIRE(p.memories[1].wait_states == 0);               // default
+  REQUIRE(p.aliases.at(0).size_bytes == 64 * 1024);
+  REQUIRE(p.uarts.at(0).irq_tx == 1u);
+  REQUIRE_FALSE(p.uarts.at(0).irq_overflow.has_value());
+  REQUIRE(p.sim.quantum_ns == 10000);  // default
+}
+
+TEST_CASE("platform config: the address map sends aliases to their memory") {
+  const auto map = parse_platform_config(kBoard, "board.yaml").address_map();
+  REQUIRE(map.find(0x10000010)->target == map.find(0x10)->target);
+  REQUIRE(map.find(0x40004000)->name == "uart0");
+  REQUIRE(map.find(0x10010000) == nullptr);  // past the 64 KiB mirror
+}
+
+TEST_CASE("platform config: an unknown key names file, line, column and key path") {
+  const auto e = error_of(replace(kBoard, "wait_states: 1", "wait_state: 1"));
+  REQUIRE_THAT(e, Catch::StartsWith("board.yaml:4:"));
+  REQUIRE_THAT(e, Catch::Contains("memories.flash.wait_state") && Catch::Contains("did you mean 'wait_states'"));
+}
+
+TEST_CASE("platform config: an unknown top-level key lists the known ones when nothing is close") {
+  const auto e = error_of(kBoard + "frobnicate: 3\n");
+  REQUIRE_THAT(e, Catch::StartsWith("board.yaml:12:1: frobnicate: unknown key"));
+  REQUIRE_THAT(e, Catch::Contains("memories"));
+}
+
+TEST_CASE("platform config: wrong types and out-of-range values are errors at their line") {
+  REQUIRE_THAT(error_of(replace(kBoard, "size_kib: 32", "size_kib: lots")),
+               Catch::StartsWith("board.yaml:7:15: memories.sram.size_kib: expected a non-negative integer, got 'lots'"));
+  REQUIRE_THAT(error_of(replace(kBoard, "size_kib: 32", "size_kib: [32]")),
+               Catch::StartsWith("board.yaml:7:") && Catch::Contains("expected a single value"));
+  REQUIRE_THAT(error_of(replace(kBoard, "clock_hz: 48000000", "clock_hz: 0")),
+               Catch::StartsWith("board.yaml:2:") && Catch::Contains("core.clock_hz: 0 is out of range"));
+  REQUIRE_THAT(error_of(replace(kBoard, "kind: flash", "kind: eeprom")),
+               Catch::Contains("memories.flash.kind: 'eeprom' is not one of ram, flash"));
+  REQUIRE_THAT(error_of(replace(kBoard, "type: cortex-m0plus", "type: cortex-m99")),
+               Catch::Contains("core.type: unknown core 'cortex-m99'"));
+  // The M0+ has 32 interrupt lines: 0..31.
+  REQUIRE_THAT(error_of(replace(kBoard, "irq_tx: 1", "irq_tx: 32")),
+               Catch::StartsWith("board.yaml:11:") && Catch::Contains("devices.uart0.irq_tx: 32 is out of range [0, 31]"));
+}
+
+TEST_CASE("platform config: missing keys and bad references are named") {
+  REQUIRE_THAT(error_of(replace(kBoard, "    base: 0x2000_0000\n", "")),
+               Catch::Contains("memories.sram.base: missing"));
+  REQUIRE_THAT(error_of(replace(kBoard, "target: flash", "target: flsh")),
+               Catch::StartsWith("board.yaml:9:") && Catch::Contains("no memory named 'flsh'"));
+}
+
+TEST_CASE("platform config: overlapping regions are rejected with both names") {
+  const auto e = error_of(replace(kBoard, "base: 0x10000000", "base: 0x00020000"));
+  REQUIRE_THAT(e, Catch::StartsWith("board.yaml: ") && Catch::Contains("'boot_mirror'") && Catch::Contains("'flash'"));
+}
+
+TEST_CASE("platform config: duplicate keys and malformed YAML are errors") {
+  REQUIRE_THAT(error_of(kBoard + "name: again\n"), Catch::StartsWith("board.yaml:12:1: name: duplicate key"));
+  REQUIRE_THAT(error_of("core: {type: [\n"), Catch::StartsWith("board.yaml:") && Catch::Contains("invalid YAML"));
+}
+
+TEST_CASE("--set overrides any key before validation") {
+  const auto p = parse_platform_config(kBoard, "board.yaml",
+                                       {{"memories.flash.wait_states", "3"},
+                                        {"core.clock_hz", "0x100"},
+                                        {"sim.quantum_ns", "500"},
+                                        {"devices.uart0.irq_overflow", "5"}});
+  REQUIRE(p.memories[0].wait_states == 3);
+  REQUIRE(p.core.clock_hz == 256);
+  REQUIRE(p.sim.quantum_ns == 500);
+  REQUIRE(p.uarts[0].irq_overflow == 5u);
+}
+
+TEST_CASE("--set can add a whole region as a flow map") {
+  const auto p = parse_platform_config(kBoard, "board.yaml", {{"memories.tcm", "{base: 0x30000000, size_kib: 8}"}});
+  REQUIRE(p.memories.size() == 3);
+  REQUIRE(p.find_memory("tcm")->base == 0x30000000);
+}
+
+TEST_CASE("--set errors name the override, not the file") {
+  REQUIRE(error_of(kBoard, {{"memories.flash.wait_statez", "3"}}) ==
+          "--set memories.flash.wait_statez=3: memories.flash.wait_statez: unknown key; did you mean 'wait_states'?");
+  REQUIRE_THAT(error_of(kBoard, {{"memories.flash.wait_states", "many"}}),
+               Catch::StartsWith("--set memories.flash.wait_states=many: ") &&
+                   Catch::Contains("expected a non-negative integer"));
+  REQUIRE_THAT(error_of(kBoard, {{"memorys.flash.wait_states", "3"}}),
+               Catch::StartsWith("--set memorys.flash.wait_states=3: memorys: unknown key; did you mean 'memories'?"));
+  REQUIRE_THAT(error_of(kBoard, {{"name.first", "x"}}),
+               Catch::StartsWith("--set name.first=x: ") && Catch::Contains("'name' is not a map"));
+  REQUIRE_THAT(error_of(kBoard, {{"memories.ghost.wait_states", "1"}}),
+               Catch::StartsWith("--set memories.ghost.wait_states=1: memories.ghost.base: missing"));
+}
+
+TEST_CASE("--set arguments must be KEY=VALUE") {
+  REQUIRE_THROWS_AS(sim::parse_override("core.clock_hz"), ConfigError);
+  REQUIRE_THROWS_AS(sim::parse_override("core..clock_hz=1"), ConfigError);
+  const auto o = sim::parse_override("core.type=cortex-m4=x");
+  REQUIRE(o.path == "core.type");
+  REQUIRE(o.value == "cortex-m4=x");
+}
