@@ -23,6 +23,13 @@ extern int main(void);
 
 void Reset_Handler(void)
 {
+#if __ARM_FP
+    /* Hard-float builds: grant full access to CP10/CP11 before any FP code. */
+    SCB_CPACR |= 0xFu << 20;
+    cortex_m_dsb();
+    cortex_m_isb();
+#endif
+
     memcpy(__data_start__, __data_load_start__,
            (size_t)((char *)__data_end__ - (char *)__data_start__));
     memset(__bss_start__, 0, (size_t)((char *)__bss_end__ - (char *)__bss_start__));
@@ -30,12 +37,6 @@ void Reset_Handler(void)
 #if __ARM_ARCH_7M__ || __ARM_ARCH_7EM__
     /* Boards such as the STM32 alias flash at 0 only while booting. */
     SCB_VTOR = (uint32_t)__vector_table;
-#endif
-#if __ARM_FP
-    /* Hard-float builds: grant full access to CP10/CP11 before any FP code. */
-    SCB_CPACR |= 0xFu << 20;
-    cortex_m_dsb();
-    cortex_m_isb();
 #endif
 
     initialise_monitor_handles();
