@@ -17,6 +17,7 @@ constexpr uint64_t kMaxAddress = 0xFFFFFFFF;
 constexpr uint64_t kMaxSizeKib = uint64_t{4} << 20;  // 4 GiB
 constexpr std::array<std::string_view, 2> kMemoryKinds{"ram", "flash"};
 constexpr std::array<std::string_view, 1> kDeviceTypes{"cmsdk-uart"};
+constexpr std::array<std::string_view, 3> kOutputs{"stdout", "stderr", "none"};
 
 CoreConfig read_core(YamlMap m) {
   CoreConfig c;
@@ -64,6 +65,9 @@ UartConfig read_uart(const std::string& name, YamlMap m, const CoreConfig& core)
   u.irq_rx = irq("irq_rx");
   u.irq_tx = irq("irq_tx");
   u.irq_overflow = irq("irq_overflow");
+  u.irq_combined = irq("irq_combined");
+  const auto output = m.optional_choice("output", kOutputs, "stdout");
+  u.output = output == "stdout" ? ConsoleOutput::Stdout : output == "stderr" ? ConsoleOutput::Stderr : ConsoleOutput::None;
   m.finish();
   return u;
 }

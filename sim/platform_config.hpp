@@ -5,7 +5,8 @@
 //   core:     { type: cortex-m4, clock_hz: 25000000, vtor: 0x0, num_irqs: 32 }
 //   memories: { NAME: { base: 0x0, size_kib: 4096, kind: ram|flash, wait_states: 0 } ... }
 //   aliases:  { NAME: { base: 0x00400000, target: MEMORY, size_kib: 4096 } ... }   # mirrors
-//   devices:  { NAME: { type: cmsdk-uart, base: 0x40004000, irq_rx: 0, irq_tx: 1, irq_overflow: 12 } ... }
+//   devices:  { NAME: { type: cmsdk-uart, base: 0x40004000, irq_rx: 0, irq_tx: 1, irq_overflow: 12,
+//                       irq_combined: ~, output: stdout|stderr|none } ... }
 //   sim:      { quantum_ns: 10000 }
 //
 // Memories, aliases and devices are maps keyed by name, so any key can be
@@ -48,12 +49,15 @@ struct AliasConfig {
   std::string target;  // a memory's name
 };
 
+enum class ConsoleOutput { Stdout, Stderr, None };
+
 struct UartConfig {
   std::string name;
   uint32_t base = 0;
   // NVIC lines; nullopt = not connected. Several outputs may share a line
   // (the MPS2 ORs its UART overflow interrupts together).
-  std::optional<unsigned> irq_rx, irq_tx, irq_overflow;
+  std::optional<unsigned> irq_rx, irq_tx, irq_overflow, irq_combined;
+  ConsoleOutput output = ConsoleOutput::Stdout;  // where transmitted bytes go
   static constexpr uint64_t kSize = 0x1000;
 };
 

@@ -1,0 +1,15 @@
+// edgesim's command line (Boost.Program_options):
+//   edgesim run FIRMWARE.elf [--platform NAME|FILE.yaml] [--set K=V]... [--stats FILE.json]
+//               [--max-instructions N] [--quiet] [--semihosting-root DIR] [--semihosting-cmdline ARGS]
+//   edgesim platforms
+//   edgesim --help | --version
+#pragma once
+#include <istream>
+#include <ostream>
+
+namespace sim {
+
+// Returns the process exit status; usage errors are 2.
+int cli_main(int argc, const char* const argv[], std::ostream& out, std::ostream& err, std::istream* in);
+
+}  // namespace sim

@@ -1,0 +1,119 @@
+#include "sim/platform.hpp"
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "sim/lockup_report.hpp"
+
+namespace sim {
+
+namespace {
+sc_core::sc_time clock_period(uint64_t clock_hz) {
+  return sc_core::sc_time(1.0 / static_cast<double>(clock_hz), sc_core::SC_SEC);
+}
+}  // namespace
+
+Platform::Platform(PlatformConfig config, const RunOptions& options, Console console)
+    : config_(std::move(config)), irqs_([this](unsigned line, bool high) { core_->cpu().scs().set_irq_level(line, high); }) {
+  SemihostingConfig semihosting{
+      .root = options.semihosting_root,
+      .command_line = options.semihosting_cmdline,
+      .heap = {},
+      .clock_hz = config_.core.clock_hz,
+      .warn = options.warn,
+  };
+  semihosting_ = std::make_unique<Semihosting>(std::move(semihosting), console);
+
+  core_ = std::make_unique<CoreModule>(
+      "core",
+      CoreModuleConfig{
+          .profile = config_.core.profile,
+          .clock_hz = config_.core.clock_hz,
+          .quantum = sc_core::sc_time(static_cast<double>(config_.sim.quantum_ns), sc_core::SC_NS),
+          .max_instructions = options.max_instructions,
+      },
+      semihosting_.get());
+
+  bus_ = std::make_unique<memory::Router>("bus", config_.address_map());
+  core_->socket.bind(bus_->target);
+
+  const auto period = clock_period(config_.core.clock_hz);
+  for (const auto& m : config_.memories) {
+    memories_.push_back(std::make_unique<memory::Memory>(
+        m.name.c_str(), memory::MemoryConfig{.size_bytes = m.size_bytes,
+                                             .read_only = m.kind == MemoryKind::Flash,
+                                             .wait_states = m.wait_states,
+                                             .clock_period = period}));
+    bus_->initiator.bind(memories_.back()->socket);
+  }
+  for (const auto& u : config_.uarts) add_uart(u, console);
+}
+
+void Platform::add_uart(const UartConfig& u, Console console) {
+  std::ostream& out = u.output == ConsoleOutput::Stdout   ? console.out
+                      : u.output == ConsoleOutput::Stderr ? console.err
+                                                          : discard_;
+  // stdin belongs to semihosting: the UARTs receive nothing (yet).
+  uarts_.push_back(std::make_unique<CmsdkUart>(u.name.c_str(), out, nullptr,
+                                               CmsdkUartConfig{.pclk_hz = config_.core.clock_hz}));
+  auto line = [this](const std::optional<unsigned>& irq) -> CmsdkUart::IrqLine {
+    if (!irq) return nullptr;
+    return irqs_.output(*irq);
+  };
+  uarts_.back()->connect_irqs({.tx = line(u.irq_tx), .rx = line(u.irq_rx), .overrun = line(u.irq_overflow),
+                               .combined = line(u.irq_combined)});
+  bus_->initiator.bind(uarts_.back()->socket);
+}
+
+Platform::~Platform() = default;
+
+void Platform::elaborate() {
+  if (elaborated_) return;
+  // Runs elaboration and the zero-time initialisation; the core's thread
+  // waits for start() so the image can be loaded through the bound sockets.
+  sc_core::sc_start(sc_core::SC_ZERO_TIME);
+  elaborated_ = true;
+}
+
+bool Platform::inside_memories(uint32_t addr, size_t len) const {
+  const memory::AddressMap& map = bus_->map();
+  uint64_t at = addr;
+  const uint64_t end = uint64_t{addr} + len;
+  while (at < end) {
+    const memory::Mapping* m = map.find(at);
+    if (!m || m->target >= memories_.size()) return false;
+    at = m->last() + 1;
+  }
+  return true;
+}
+
+void Platform::load(const ElfImage& image) {
+  elaborate();
+  load_into(image, [this](uint32_t addr, const uint8_t* data, size_t len) {
+    return inside_memories(addr, len) && core_->debug_write(addr, data, len);
+  });
+  core_->cpu().reset(config_.core.vtor);
+}
+
+RunResult Platform::run() {
+  elaborate();
+  const auto started = std::chrono::steady_clock::now();
+  core_->start();
+  sc_core::sc_start();
+  const std::chrono::duration<double> host = std::chrono::steady_clock::now() - started;
+
+  auto& cpu = core_->cpu();
+  RunResult r;
+  r.end = core_->end();
+  r.exit_code = cpu.exit_code();
+  r.lockup = cpu.lockup();
+  if (r.lockup) r.lockup_report = describe_lockup(cpu);
+  r.pc = r.end == CoreEnd::Hang ? core_->hang_pc() : cpu.state().pc;
+  r.instructions = cpu.instructions();
+  r.error = core_->error();
+  r.host_seconds = host.count();
+  return r;
+}
+
+}  // namespace sim

@@ -1,0 +1,72 @@
+// The board, assembled from a PlatformConfig in one readable place:
+// memories and devices on a router, device interrupts on the NVIC, the core
+// on the bus, semihosting as the core's breakpoint hook.
+//
+//   core.socket -> bus.target
+//   bus.initiator[0..M-1] -> memories (config order)
+//   bus.initiator[M..]    -> UARTs (config order)
+//
+// SystemC elaborates once per process, so there is one Platform per process.
+#pragma once
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "memory/memory.hpp"
+#include "memory/router.hpp"
+#include "sim/console.hpp"
+#include "sim/core_module.hpp"
+#include "sim/elf_loader.hpp"
+#include "sim/irq_lines.hpp"
+#include "sim/platform_config.hpp"
+#include "sim/run_result.hpp"
+#include "sim/semihosting.hpp"
+#include "sim/uart_cmsdk.hpp"
+
+namespace sim {
+
+struct RunOptions {
+  uint64_t max_instructions = 0;  // 0: no limit
+  std::optional<std::filesystem::path> semihosting_root;
+  std::string semihosting_cmdline;  // SYS_GET_CMDLINE
+  std::function<void(const std::string&)> warn;  // simulator warnings (not firmware output)
+};
+
+class Platform {
+ public:
+  Platform(PlatformConfig config, const RunOptions& options, Console console);
+  ~Platform();
+  Platform(const Platform&) = delete;
+  Platform& operator=(const Platform&) = delete;
+
+  // Writes the image's segments at their load addresses (debug writes, so
+  // flash can be programmed) and resets the core. Throws ElfError when a
+  // segment is not entirely inside the platform's memories.
+  void load(const ElfImage& image);
+  // Simulates until the core stops (exit, lockup, run limit, hang).
+  RunResult run();
+
+  const PlatformConfig& config() const { return config_; }
+  const CoreModule& core() const { return *core_; }
+  const std::vector<std::unique_ptr<memory::Memory>>& memories() const { return memories_; }
+
+ private:
+  bool inside_memories(uint32_t addr, size_t len) const;
+  void elaborate();
+  void add_uart(const UartConfig& u, Console console);
+
+  PlatformConfig config_;
+  std::unique_ptr<Semihosting> semihosting_;
+  std::unique_ptr<CoreModule> core_;
+  std::unique_ptr<memory::Router> bus_;
+  std::vector<std::unique_ptr<memory::Memory>> memories_;
+  std::vector<std::unique_ptr<CmsdkUart>> uarts_;
+  std::ostream discard_{nullptr};  // UARTs with output: none
+  IrqLines irqs_;
+  bool elaborated_ = false;
+};
+
+}  // namespace sim

@@ -1,0 +1,73 @@
+#include "sim/run_command.hpp"
+
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "sim/config_error.hpp"
+#include "sim/elf_loader.hpp"
+#include "sim/platform.hpp"
+#include "sim/platform_catalog.hpp"
+#include "sim/run_stats.hpp"
+#include "sim/run_summary.hpp"
+
+namespace sim {
+
+namespace {
+constexpr int kExitUsage = 2;
+
+void error_line(std::ostream& diagnostics, const std::string& message) {
+  diagnostics << "edgesim: error: " << message << '\n' << std::flush;
+}
+}  // namespace
+
+int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostics) {
+  std::unique_ptr<Platform> platform;
+  std::ofstream stats_out;
+  try {
+    std::vector<Override> overrides;
+    for (const auto& o : cmd.overrides) overrides.push_back(parse_override(o));
+    const auto file = PlatformCatalog::from_environment().resolve(cmd.platform);
+    PlatformConfig config = load_platform_config(file, overrides);
+    const ElfImage image = load_elf(cmd.firmware);
+    if (cmd.stats_file) {
+      stats_out.open(*cmd.stats_file);
+      if (!stats_out) throw ConfigError(fmt::format("--stats {}: cannot open for writing", *cmd.stats_file));
+    }
+    RunOptions options;
+    options.max_instructions = cmd.max_instructions;
+    if (cmd.semihosting_root) options.semihosting_root = *cmd.semihosting_root;
+    options.semihosting_cmdline =
+        cmd.firmware + (cmd.semihosting_cmdline && !cmd.semihosting_cmdline->empty() ? " " + *cmd.semihosting_cmdline : "");
+    options.warn = [&diagnostics](const std::string& w) { diagnostics << "edgesim: warning: " << w << '\n'; };
+    platform = std::make_unique<Platform>(std::move(config), options, console);
+    platform->load(image);
+  } catch (const ConfigError& e) {
+    error_line(diagnostics, e.what());
+    return kExitUsage;
+  } catch (const ElfError& e) {
+    error_line(diagnostics, e.what());
+    return kExitUsage;
+  } catch (const std::invalid_argument& e) {  // e.g. semihosting root is not a directory
+    error_line(diagnostics, e.what());
+    return kExitUsage;
+  }
+
+  const RunResult result = platform->run();
+  console.out.flush();
+  console.err.flush();
+
+  StatsRegistry stats;
+  register_run_stats(stats, *platform, result);
+  if (stats_out.is_open()) {
+    stats_out << stats.to_json().dump(2) << '\n';
+    if (!stats_out.flush()) error_line(diagnostics, fmt::format("--stats {}: write failed", *cmd.stats_file));
+  }
+  if (!cmd.quiet) diagnostics << format_summary(stats, result);
+  const int status = exit_status(result);
+  if (result.end != CoreEnd::Exit) error_line(diagnostics, describe(result));
+  diagnostics.flush();
+  return status;
+}
+
+}  // namespace sim

@@ -1,0 +1,29 @@
+// `edgesim run`: platform + firmware -> simulation -> summary, stats and the
+// process exit status (DESIGN.md "Contracts").
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "sim/console.hpp"
+
+namespace sim {
+
+struct RunCommand {
+  std::string firmware;
+  std::string platform = "mps2-an386";
+  std::vector<std::string> overrides;  // "key.path=value"
+  std::optional<std::string> stats_file;
+  uint64_t max_instructions = 0;  // 0: no limit
+  bool quiet = false;
+  std::optional<std::string> semihosting_root;
+  std::optional<std::string> semihosting_cmdline;
+};
+
+// Firmware output goes to `console`; the summary, warnings and errors
+// ("edgesim: error: ...") to `diagnostics`. Returns the exit status.
+int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostics);
+
+}  // namespace sim

@@ -1,0 +1,45 @@
+#include "sim/run_summary.hpp"
+
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace sim {
+
+namespace {
+uint64_t u64(const StatsRegistry& s, const std::string& name) { return std::get<uint64_t>(s.value(name)); }
+double f64(const StatsRegistry& s, const std::string& name) { return std::get<double>(s.value(name)); }
+
+std::string si_time(double seconds) {
+  if (seconds >= 1) return fmt::format("{:.6f} s", seconds);
+  if (seconds >= 1e-3) return fmt::format("{:.3f} ms", seconds * 1e3);
+  return fmt::format("{:.3f} us", seconds * 1e6);
+}
+}  // namespace
+
+std::string format_summary(const StatsRegistry& stats, const RunResult& result) {
+  std::string out;
+  // Other endings are reported by the "edgesim: error:" line that follows.
+  const std::string ending = result.end == CoreEnd::Exit ? describe(result) : "stopped: " + stop_reason(result);
+  out += fmt::format("edgesim: {}: {}\n", std::get<std::string>(stats.value("sim.platform")), ending);
+  out += fmt::format("  simulated time {:>14}   at {:.3f} MHz\n", si_time(f64(stats, "time.simulated_s")),
+                     static_cast<double>(u64(stats, "core.clock_hz")) / 1e6);
+  out += fmt::format("  cycles         {:>14}   ({} asleep)\n", u64(stats, "core.cycles"), u64(stats, "core.sleep_cycles"));
+  out += fmt::format("  instructions   {:>14}   CPI {:.3f}\n", u64(stats, "core.instructions"), f64(stats, "core.cpi"));
+  out += fmt::format("  host time      {:>14}   {:.2f} MIPS\n", si_time(f64(stats, "host.seconds")), f64(stats, "host.mips"));
+
+  // memory.<region>.<counter>, regions in registration order.
+  std::vector<std::string> regions;
+  for (const auto& s : stats.stats())
+    if (s.name.starts_with("memory.") && s.name.ends_with(".reads"))
+      regions.push_back(s.name.substr(7, s.name.size() - 7 - 6));
+  out += fmt::format("  {:<12} {:>12} {:>12} {:>14} {:>14}\n", "memory", "reads", "writes", "bytes read", "bytes written");
+  for (const auto& r : regions) {
+    const std::string p = "memory." + r + ".";
+    out += fmt::format("  {:<12} {:>12} {:>12} {:>14} {:>14}\n", r, u64(stats, p + "reads"), u64(stats, p + "writes"),
+                       u64(stats, p + "bytes_read"), u64(stats, p + "bytes_written"));
+  }
+  return out;
+}
+
+}  // namespace sim
