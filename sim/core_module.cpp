@@ -56,7 +56,7 @@ void CoreModule::run_thread() {
     end_ = CoreEnd::Error;
   }
   sync();
-  sc_core::sc_stop();
+  if (stop_simulation_) sc_core::sc_stop();
 }
 
 void CoreModule::step_quantum() {

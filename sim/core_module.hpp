@@ -64,6 +64,9 @@ class CoreModule : public sc_core::sc_module, private isa::Bus {
   // Lets the thread run from the next sc_start() (after the image is loaded
   // and the CPU reset).
   void start();
+  // Whether the core's end ends the simulation (sc_stop); off when several
+  // cores share one simulation.
+  void stop_simulation_when_done(bool stop) { stop_simulation_ = stop; }
 
   CoreEnd end() const { return end_; }
   std::exception_ptr error() const { return error_; }
@@ -98,6 +101,7 @@ class CoreModule : public sc_core::sc_module, private isa::Bus {
   CoreEnd end_ = CoreEnd::Running;
   std::exception_ptr error_;
   uint32_t hang_pc_ = 0;
+  bool stop_simulation_ = true;
 };
 
 }  // namespace sim
