@@ -1,7 +1,6 @@
 // sim::Semihosting against a fake core: a register file, one block of RAM
 // and a cycle counter. Expected values come from Arm's "Semihosting for
 // AArch32 and AArch64" specification and newlib's errno numbers.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
