@@ -143,7 +143,8 @@ std::vector<ElfSegment> read_segments(const ElfFile& f, const Elf32_Ehdr& ehdr) 
   if (count == PN_XNUM && elf_getphdrnum(f.elf(), &count) != 0)
     fail(f.path(), "bad program header count (" + libelf_message() + ")");
   if (count > 0 && ehdr.e_phentsize != sizeof(Elf32_Phdr))
-    fail(f.path(), fmt::format("program header entries are {} bytes, expected {}", ehdr.e_phentsize, sizeof(Elf32_Phdr)));
+    fail(f.path(),
+         fmt::format("program header entries are {} bytes, expected {}", ehdr.e_phentsize, sizeof(Elf32_Phdr)));
   if (uint64_t{ehdr.e_phoff} + uint64_t{count} * sizeof(Elf32_Phdr) > f.size())
     fail(f.path(), fmt::format("truncated program header table ({} entries at offset {:#x}, file is {} bytes)", count,
                                ehdr.e_phoff, f.size()));
@@ -242,9 +243,11 @@ ElfImage load_elf(const fs::path& path) {
   return ElfImage(path, ehdr.e_entry, std::move(segments), std::move(symbols));
 }
 
-[[noreturn]] static void outside_memory(const ElfImage& image, size_t index, const char* which, uint32_t addr, size_t len) {
-  fail(image.path(), fmt::format("segment {} ({} bytes at {} address {:#010x}-{:#010x}) is outside the platform's memory",
-                                 index, len, which, addr, uint64_t{addr} + len - 1));
+[[noreturn]] static void outside_memory(const ElfImage& image, size_t index, const char* which, uint32_t addr,
+                                        size_t len) {
+  fail(image.path(),
+       fmt::format("segment {} ({} bytes at {} address {:#010x}-{:#010x}) is outside the platform's memory", index,
+                   len, which, addr, uint64_t{addr} + len - 1));
 }
 
 void load_into(const ElfImage& image, const LoadWriter& write) {

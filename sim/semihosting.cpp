@@ -160,6 +160,7 @@ class Semihosting::Impl {
   static uint32_t field(Call& c, unsigned index);
   static void store_words(SemihostingPort& port, uint32_t addr, std::initializer_list<uint32_t> words);
   static std::string load_string(SemihostingPort& port, uint32_t addr, uint32_t len);
+  static void store_cstring(SemihostingPort& port, uint32_t addr, const std::string& text);
   uint32_t copy_out(SemihostingPort& port, uint32_t addr, uint32_t len, const Sink& sink);
   uint32_t copy_in(SemihostingPort& port, uint32_t addr, uint32_t len, const Source& source);
 
@@ -240,7 +241,8 @@ bool Semihosting::Impl::handle(SemihostingPort& port, uint8_t imm) {
   if (exit_code_) return true;  // already exiting: newlib may trap again after SYS_EXIT_EXTENDED
   const uint32_t op = port.reg(0);
   Call call{port, port.reg(1)};
-  const auto it = std::find_if(kOperations.begin(), kOperations.end(), [op](const Operation& o) { return o.number == op; });
+  const auto it =
+      std::find_if(kOperations.begin(), kOperations.end(), [op](const Operation& o) { return o.number == op; });
   uint32_t result;
   try {
     result = it != kOperations.end() ? (this->*(it->run))(call) : unsupported(op);
@@ -273,6 +275,11 @@ std::string Semihosting::Impl::load_string(SemihostingPort& port, uint32_t addr,
   std::string s(len, '\0');
   if (len > 0 && (!range_fits(addr, len) || !port.read(addr, s.data(), len))) throw GuestFault{};
   return s;
+}
+
+void Semihosting::Impl::store_cstring(SemihostingPort& port, uint32_t addr, const std::string& text) {
+  const auto len = static_cast<uint32_t>(text.size() + 1);  // with the terminating NUL
+  if (!range_fits(addr, len) || !port.write(addr, text.c_str(), len)) throw GuestFault{};
 }
 
 // Guest buffer -> sink. Returns the number of bytes NOT written (0: all).
@@ -552,8 +559,7 @@ uint32_t Semihosting::Impl::sys_tmpnam(Call& c) {
   // Relative, so that SYS_OPEN resolves it inside the root.
   const std::string name = fmt::format("edgesim-tmp-{:03}", id);
   if (name.size() + 1 > size) return fail(EINVAL);
-  if (!range_fits(buffer, name.size() + 1) || !c.port.write(buffer, name.c_str(), static_cast<uint32_t>(name.size() + 1)))
-    throw GuestFault{};
+  store_cstring(c.port, buffer, name);
   return 0;
 }
 
@@ -595,8 +601,7 @@ uint32_t Semihosting::Impl::sys_get_cmdline(Call& c) {
   const uint32_t buffer = field(c, 0), size = field(c, 1);
   const std::string& text = config_.command_line;
   if (text.size() + 1 > size) return fail(E2BIG);
-  if (!range_fits(buffer, text.size() + 1) || !c.port.write(buffer, text.c_str(), static_cast<uint32_t>(text.size() + 1)))
-    throw GuestFault{};
+  store_cstring(c.port, buffer, text);
   store_words(c.port, c.param + 4, {static_cast<uint32_t>(text.size())});
   return 0;
 }

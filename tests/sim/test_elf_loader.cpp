@@ -134,7 +134,8 @@ struct ElfBuilder {
     return out;
   }
 
-  static Elf32_Shdr section(uint32_t name, uint32_t type, uint32_t offset, size_t size, uint32_t link, uint32_t entsize) {
+  static Elf32_Shdr section(uint32_t name, uint32_t type, uint32_t offset, size_t size, uint32_t link,
+                            uint32_t entsize) {
     Elf32_Shdr sh{};
     sh.sh_name = name;
     sh.sh_type = type;
@@ -152,7 +153,8 @@ struct ElfBuilder {
 // 0x20000000 but loaded after the code at 0x200, followed by 8 bytes of .bss.
 ElfBuilder firmware() {
   ElfBuilder b;
-  b.segments.push_back({PT_LOAD, 0x100, 0x100, 16, PF_R | PF_X, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}});
+  b.segments.push_back(
+      {PT_LOAD, 0x100, 0x100, 16, PF_R | PF_X, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}});
   b.segments.push_back({PT_ARM_EXIDX, 0x300, 0x300, 4, PF_R, {9, 9, 9, 9}});  // not PT_LOAD: skipped
   b.segments.push_back({PT_LOAD, 0x200, 0x20000000, 12, PF_R | PF_W, {0xAA, 0xBB, 0xCC, 0xDD}});
   b.symbols = {
@@ -296,8 +298,12 @@ TEST_CASE("files that are not usable firmware give one clear error", "[elf]") {
   auto error_for = [&](const ElfBuilder& b) { return error_of(dir.write("bad.elf", b.build())); };
   using Catch::Contains;
 
-  SECTION("missing file") { CHECK_THAT(error_of(dir.path / "missing.elf"), Contains("missing.elf") && Contains("no such file")); }
-  SECTION("empty file") { CHECK_THAT(error_of(dir.write("empty.elf", {})), Contains("empty.elf") && Contains("empty")); }
+  SECTION("missing file") {
+    CHECK_THAT(error_of(dir.path / "missing.elf"), Contains("missing.elf") && Contains("no such file"));
+  }
+  SECTION("empty file") {
+    CHECK_THAT(error_of(dir.write("empty.elf", {})), Contains("empty.elf") && Contains("empty"));
+  }
   SECTION("a directory") { CHECK_THAT(error_of(dir.path), Contains("not a regular file")); }
   SECTION("random bytes") {
     std::mt19937 rng(1234);
@@ -311,7 +317,8 @@ TEST_CASE("files that are not usable firmware give one clear error", "[elf]") {
   }
   SECTION("a host executable (/bin/true: ELF64)") {
     REQUIRE(fs::exists("/bin/true"));
-    CHECK_THAT(error_of("/bin/true"), Contains("/bin/true") && Contains("is ELF64") && Contains("need a 32-bit Arm ELF"));
+    CHECK_THAT(error_of("/bin/true"),
+               Contains("/bin/true") && Contains("is ELF64") && Contains("need a 32-bit Arm ELF"));
   }
   SECTION("32-bit, wrong machine") {
     ElfBuilder b = firmware();

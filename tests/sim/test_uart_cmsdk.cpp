@@ -28,7 +28,9 @@ struct Initiator : sc_core::sc_module {
 struct IrqLog {
   std::vector<std::string> events;
   CmsdkUart::IrqLines lines() {
-    auto line = [this](std::string name) { return [this, name](bool level) { events.push_back(name + (level ? "+" : "-")); }; };
+    auto line = [this](std::string name) {
+      return [this, name](bool level) { events.push_back(name + (level ? "+" : "-")); };
+    };
     return {line("tx"), line("rx"), line("overrun"), line("any")};
   }
 };
