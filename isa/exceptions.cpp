@@ -110,6 +110,7 @@ void Cpu::exception_entry(unsigned exc, uint32_t return_address) {
   s_.pc = vector & ~1u;
   scs_->set_active(exc, true);
   clear_exclusive();
+  send_event();  // SetEventRegister(): a WFE after the handler must not miss it
   horizon_ = 0;
 }
 
@@ -149,6 +150,7 @@ void Cpu::exception_return(uint32_t exc_return) {
   if (to_thread != (s_.exception == 0)) throw Fault{FaultKind::InvPc};
   if (to_thread && scs_->sleep_on_exit()) sleeping_ = true;
   clear_exclusive();
+  send_event();
   horizon_ = 0;
 }
 
