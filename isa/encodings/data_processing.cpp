@@ -126,6 +126,9 @@ bool shifted_reg(uint32_t raw, Decoded& d) {
   d.setflags = flags_if(s_bit(raw));
   return d.rm != 15;
 }
+// Registers the manual forbids in most 32-bit data-processing operands.
+constexpr bool sp_or_pc(uint8_t r) { return r == 13 || r == 15; }
+
 bool shifted_reg_rd(uint32_t raw, Decoded& d) { return shifted_reg(raw, d) && d.rd != 15; }
 bool plain_imm12(uint32_t raw, Decoded& d) {  // ADDW/SUBW Rd, Rn, #imm12
   d.rd = rd32(raw);
@@ -158,7 +161,7 @@ bool saturate(uint32_t raw, Decoded& d) {  // SSAT/USAT Rd, #sat, Rn{, shift}
   if (sh && amount == 0) return false;  // SSAT16/USAT16: DSP extension
   set_shift(d, sh << 1, amount);
   d.imm = bits<4, 0>(raw);
-  return d.rd != 15 && d.rn != 15 && d.rd != 13 && d.rn != 13;
+  return !sp_or_pc(d.rd) && !sp_or_pc(d.rn);
 }
 bool signed_saturate(uint32_t raw, Decoded& d) {
   const bool ok = saturate(raw, d);
@@ -170,14 +173,14 @@ bool bitfield_extract(uint32_t raw, Decoded& d) {
   d.rn = rn32(raw);
   d.imm = imm5_32(raw);           // lsb
   d.ra = static_cast<uint8_t>(bits<4, 0>(raw));  // width - 1
-  return d.imm + d.ra <= 31 && d.rd != 15 && d.rd != 13 && d.rn != 15 && d.rn != 13;
+  return d.imm + d.ra <= 31 && !sp_or_pc(d.rd) && !sp_or_pc(d.rn);
 }
 bool bitfield_insert(uint32_t raw, Decoded& d) {
   d.rd = rd32(raw);
   d.rn = rn32(raw);
   d.imm = imm5_32(raw);           // lsb
   d.ra = static_cast<uint8_t>(bits<4, 0>(raw));  // msb
-  return d.ra >= d.imm && d.rd != 15 && d.rd != 13 && d.rn != 13;
+  return d.ra >= d.imm && !sp_or_pc(d.rd) && d.rn != 13;
 }
 bool shift_reg32(uint32_t raw, Decoded& d) {
   d.rd = rd32(raw);
@@ -185,18 +188,18 @@ bool shift_reg32(uint32_t raw, Decoded& d) {
   d.rm = rm32(raw);
   d.shift = static_cast<ShiftType>(bits<22, 21>(raw));
   d.setflags = flags_if(s_bit(raw));
-  return d.rd < 13 && d.rn < 13 && d.rm < 13;
+  return !sp_or_pc(d.rd) && !sp_or_pc(d.rn) && !sp_or_pc(d.rm);
 }
 bool extend32(uint32_t raw, Decoded& d) {
   d.rd = rd32(raw);
   d.rm = rm32(raw);
   d.shift_n = static_cast<uint8_t>(bits<5, 4>(raw) * 8);
-  return d.rd < 13 && d.rm < 13;
+  return !sp_or_pc(d.rd) && !sp_or_pc(d.rm);
 }
 bool rd_rm32(uint32_t raw, Decoded& d) {  // REV/RBIT/CLZ: Rm appears twice and must match
   d.rd = rd32(raw);
   d.rm = rm32(raw);
-  return rn32(raw) == d.rm && d.rd < 13 && d.rm < 13;
+  return rn32(raw) == d.rm && !sp_or_pc(d.rd) && !sp_or_pc(d.rm);
 }
 
 constexpr uint32_t v6 = kV6M, v7 = kV7M;

@@ -50,3 +50,20 @@ TEST_CASE("16- and 32-bit arithmetic and logic set flags as the manual says", "[
   CHECK((s.n && !s.c));
   CHECK(f.cpu.state().pc == CpuFixture::kCode + 0x1c);
 }
+
+TEST_CASE("LR is a valid destination where only SP and PC are forbidden", "[isa][dp]") {
+  CpuFixture f;
+  f.r(0) = 0x0000AB00;
+  f.r(1) = 0x00010000;  // 15 leading zeros
+  f.r(2) = 4;
+  f.run({
+            0xfab1, 0xfe81,  // clz lr, r1
+        },
+        1);
+  CHECK(f.r(14) == 15);
+  f.bus.code(CpuFixture::kCode + 4, {0xfa5f, 0xfe90, 0xfa01, 0xfe02});  // uxtb.w lr, r0, ror #8; lsl.w lr, r1, r2
+  f.cpu.step_one();
+  CHECK(f.r(14) == 0xAB);
+  f.cpu.step_one();
+  CHECK(f.r(14) == 0x00100000);
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs dependencies, builds, and runs the demo firmware on the default
+# platform (mps2-an386); the firmware's output goes to stdout, the run
+# report to stderr.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/build.sh" >/dev/null
+exec "$root/build/sim/edgesim" run "$root/build/workloads/examples/compute_bench.mps2-an386.elf" --platform mps2-an386 "$@"

@@ -1,0 +1,60 @@
+// The encoding table's own invariants: patterns are well-formed, names are
+// unique, and two rows overlap only where one is a special case of the other
+// (the manual's "SEE ..." notes), which the decoder resolves by specificity.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "isa/decoder.hpp"
+
+using isa::Decoder;
+using isa::Encoding;
+
+namespace {
+bool overlap(const Encoding& a, const Encoding& b) {
+  const uint32_t common = a.pattern.mask & b.pattern.mask;
+  return ((a.pattern.value ^ b.pattern.value) & common) == 0;
+}
+// b's fixed bits include all of a's: b matches a subset of a's encodings.
+bool special_case_of(const Encoding& b, const Encoding& a) {
+  return (b.pattern.mask & a.pattern.mask) == a.pattern.mask && b.pattern.mask != a.pattern.mask;
+}
+}  // namespace
+
+TEST_CASE("pattern() parses fixed bits and operand letters", "[isa][decoder]") {
+  constexpr auto p = isa::pattern("0001110 iii nnn ddd");
+  STATIC_REQUIRE(p.width == 16);
+  STATIC_REQUIRE(p.mask == 0xFE00);
+  STATIC_REQUIRE(p.value == 0x1C00);
+  constexpr auto w = isa::pattern("11110 i 0 1000 s nnnn | 0 iii dddd iiiiiiii");
+  STATIC_REQUIRE(w.width == 32);
+  STATIC_REQUIRE(w.mask == 0xFBE08000u);
+  STATIC_REQUIRE(w.value == 0xF1000000u);
+}
+
+TEST_CASE("encoding rows overlap only as declared special cases", "[isa][decoder]") {
+  const auto& rows = Decoder::rows();
+  std::set<std::string> names;
+  for (size_t i = 0; i + 1 < rows.size(); ++i) {
+    INFO(rows[i].name);
+    CHECK(names.insert(std::string(rows[i].name)).second);
+    // 32-bit patterns must start with a 32-bit prefix, 16-bit ones must not.
+    const uint32_t hw1_top = rows[i].pattern.width == 32 ? rows[i].pattern.value >> 27 : rows[i].pattern.value >> 11;
+    CHECK((rows[i].pattern.width == 32) == (hw1_top >= 0x1D));
+    for (size_t j = i + 1; j + 1 < rows.size(); ++j) {
+      if (rows[i].pattern.width != rows[j].pattern.width || !overlap(rows[i], rows[j])) continue;
+      INFO(rows[i].name << " overlaps " << rows[j].name);
+      CHECK((special_case_of(rows[i], rows[j]) || special_case_of(rows[j], rows[i])));
+    }
+  }
+}
+
+TEST_CASE("the decoder picks the special case over the general row", "[isa][decoder]") {
+  const Decoder m4(*isa::core_profile("cortex-m4"));
+  // cmp.w r1, #4 is SUBS with Rd=1111: CMP must win.
+  const auto d = m4.decode(0xF1B10F04, true);
+  CHECK(Decoder::row(d.row).name == "CMP (imm) T2");
+  // The same 32-bit data-processing encoding is UNDEFINED on ARMv6-M.
+  const Decoder m0(*isa::core_profile("cortex-m0plus"));
+  CHECK(m0.decode(0xF1B10F04, true).row == Decoder::undefined_row());
+}
