@@ -48,6 +48,11 @@ Platform::Platform(PlatformConfig config, const RunOptions& options, Console con
     bus_->initiator.bind(memories_.back()->socket);
   }
   for (const auto& u : config_.uarts) add_uart(u, console);
+  for (const auto& b : config_.bitbands) {
+    bitbands_.push_back(std::make_unique<memory::BitBand>(b.name.c_str(), b.region));
+    bus_->initiator.bind(bitbands_.back()->target);
+    bitbands_.back()->initiator.bind(bus_->target);
+  }
 }
 
 void Platform::add_uart(const UartConfig& u, Console console) {

@@ -4,7 +4,8 @@
 //
 //   core.socket -> bus.target
 //   bus.initiator[0..M-1] -> memories (config order)
-//   bus.initiator[M..]    -> UARTs (config order)
+//   bus.initiator[M..]    -> UARTs, then bit-band aliases (config order)
+//   bit-band initiators   -> bus.target (they reach their region over the bus)
 //
 // SystemC elaborates once per process, so there is one Platform per process.
 #pragma once
@@ -15,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "memory/bitband.hpp"
 #include "memory/memory.hpp"
 #include "memory/router.hpp"
 #include "sim/console.hpp"
@@ -64,6 +66,7 @@ class Platform {
   std::unique_ptr<memory::Router> bus_;
   std::vector<std::unique_ptr<memory::Memory>> memories_;
   std::vector<std::unique_ptr<CmsdkUart>> uarts_;
+  std::vector<std::unique_ptr<memory::BitBand>> bitbands_;
   std::ostream discard_{nullptr};  // UARTs with output: none
   IrqLines irqs_;
   bool elaborated_ = false;

@@ -16,7 +16,7 @@ namespace {
 constexpr uint64_t kMaxAddress = 0xFFFFFFFF;
 constexpr uint64_t kMaxSizeKib = uint64_t{4} << 20;  // 4 GiB
 constexpr std::array<std::string_view, 2> kMemoryKinds{"ram", "flash"};
-constexpr std::array<std::string_view, 1> kDeviceTypes{"cmsdk-uart"};
+constexpr std::array<std::string_view, 2> kDeviceTypes{"cmsdk-uart", "bitband"};
 constexpr std::array<std::string_view, 3> kOutputs{"stdout", "stderr", "none"};
 
 CoreConfig read_core(YamlMap m) {
@@ -72,6 +72,14 @@ UartConfig read_uart(const std::string& name, YamlMap m, const CoreConfig& core)
   return u;
 }
 
+BitBandConfig read_bitband(const std::string& name, YamlMap m) {
+  BitBandConfig b{.name = name};
+  b.base = static_cast<uint32_t>(m.required_uint("base", 0, kMaxAddress - BitBandConfig::kSize + 1));
+  b.region = static_cast<uint32_t>(m.required_uint("region", 0, kMaxAddress - (1u << 20) + 1));
+  m.finish();
+  return b;
+}
+
 }  // namespace
 
 const MemoryConfig* PlatformConfig::find_memory(const std::string& n) const {
@@ -88,8 +96,9 @@ memory::AddressMap PlatformConfig::address_map() const {
     const auto target = static_cast<unsigned>(find_memory(a.target) - memories.data());
     windows.push_back({a.name, a.base, a.size_bytes, target, 0});
   }
-  for (unsigned i = 0; i < uarts.size(); ++i)
-    windows.push_back({uarts[i].name, uarts[i].base, UartConfig::kSize, static_cast<unsigned>(memories.size()) + i, 0});
+  auto next_target = static_cast<unsigned>(memories.size());
+  for (const auto& u : uarts) windows.push_back({u.name, u.base, UartConfig::kSize, next_target++, 0});
+  for (const auto& b : bitbands) windows.push_back({b.name, b.base, BitBandConfig::kSize, next_target++, 0});
   return memory::AddressMap(std::move(windows));
 }
 
@@ -116,8 +125,10 @@ PlatformConfig parse_platform_config(const std::string& yaml_text, const std::st
   if (p.memories.empty()) top.fail("memories", "a platform needs at least one memory");
   for (auto& [name, m] : top.named_maps("aliases")) p.aliases.push_back(read_alias(name, m, p));
   for (auto& [name, m] : top.named_maps("devices")) {
-    m.required_choice("type", kDeviceTypes);  // the only type so far
-    p.uarts.push_back(read_uart(name, m, p.core));
+    if (m.required_choice("type", kDeviceTypes) == "bitband")
+      p.bitbands.push_back(read_bitband(name, m));
+    else
+      p.uarts.push_back(read_uart(name, m, p.core));
   }
   YamlMap sim_map = top.optional_map("sim");
   p.sim.quantum_ns = sim_map.optional_uint("quantum_ns", p.sim.quantum_ns, 1, 1'000'000'000);

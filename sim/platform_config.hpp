@@ -6,7 +6,8 @@
 //   memories: { NAME: { base: 0x0, size_kib: 4096, kind: ram|flash, wait_states: 0 } ... }
 //   aliases:  { NAME: { base: 0x00400000, target: MEMORY, size_kib: 4096 } ... }   # mirrors
 //   devices:  { NAME: { type: cmsdk-uart, base: 0x40004000, irq_rx: 0, irq_tx: 1, irq_overflow: 12,
-//                       irq_combined: ~, output: stdout|stderr|none } ... }
+//                       irq_combined: ~, output: stdout|stderr|none }
+//               NAME: { type: bitband, base: 0x22000000, region: 0x20000000 } ... }
 //   sim:      { quantum_ns: 10000 }
 //
 // Memories, aliases and devices are maps keyed by name, so any key can be
@@ -61,6 +62,15 @@ struct UartConfig {
   static constexpr uint64_t kSize = 0x1000;
 };
 
+// A bit-band alias: 32 MiB at `base` standing for the bits of the 1 MiB at
+// `region` (Cortex-M3/M4 bit-banding).
+struct BitBandConfig {
+  std::string name;
+  uint32_t base = 0;
+  uint32_t region = 0;
+  static constexpr uint64_t kSize = 32u << 20;
+};
+
 struct SimConfig {
   uint64_t quantum_ns = 10000;
 };
@@ -73,10 +83,11 @@ struct PlatformConfig {
   std::vector<MemoryConfig> memories;
   std::vector<AliasConfig> aliases;
   std::vector<UartConfig> uarts;
+  std::vector<BitBandConfig> bitbands;
   SimConfig sim;
 
-  // The bus map. Router targets: memories in order, then UARTs in order;
-  // aliases lead to their memory's target.
+  // The bus map. Router targets: memories in order, then UARTs, then
+  // bit-band aliases, each in config order; aliases lead to their memory.
   memory::AddressMap address_map() const;
   const MemoryConfig* find_memory(const std::string& name) const;
 };

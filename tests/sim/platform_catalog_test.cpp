@@ -52,6 +52,12 @@ TEST_CASE("mps2-an386 has QEMU 7.2's memory map and UART interrupts") {
   REQUIRE(map.find(0x20000000)->name == "ssram23");
   REQUIRE(map.find(0x20400000)->target == map.find(0x20000000)->target);
   REQUIRE(map.find(0x21FFFFFF)->name == "psram");
+  // Bit-band aliases of SRAM and peripherals, as QEMU's armv7m enables them.
+  REQUIRE(map.find(0x22000000)->name == "sram_bitband");
+  REQUIRE(map.find(0x23FFFFFF)->name == "sram_bitband");
+  REQUIRE(map.find(0x42000000)->name == "peripheral_bitband");
+  REQUIRE(p.bitbands.size() == 2);
+  REQUIRE(p.bitbands[0].region == 0x20000000);
   const uint32_t bases[] = {0x40004000, 0x40005000, 0x40006000, 0x40007000, 0x40009000};
   const unsigned rx[] = {0, 2, 4, 18, 20};
   REQUIRE(p.uarts.size() == 5);
