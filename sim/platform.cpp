@@ -53,6 +53,16 @@ Platform::Platform(PlatformConfig config, const RunOptions& options, Console con
     bus_->initiator.bind(bitbands_.back()->target);
     bitbands_.back()->initiator.bind(bus_->target);
   }
+  for (const auto& u : config_.unimplemented) {
+    auto report = [warn = options.warn, name = u.name, base = u.base](uint64_t offset, bool write) {
+      if (warn)
+        warn(fmt::format("firmware {} unimplemented region '{}' at {:#010x} (reads as zero, writes ignored; "
+                         "reported once)",
+                         write ? "wrote to" : "read from", name, base + offset));
+    };
+    unimplemented_.push_back(std::make_unique<memory::Unimplemented>(u.name.c_str(), report));
+    bus_->initiator.bind(unimplemented_.back()->socket);
+  }
 }
 
 void Platform::add_uart(const UartConfig& u, Console console) {

@@ -4,7 +4,7 @@
 //
 //   core.socket -> bus.target
 //   bus.initiator[0..M-1] -> memories (config order)
-//   bus.initiator[M..]    -> UARTs, then bit-band aliases (config order)
+//   bus.initiator[M..]    -> UARTs, bit-band aliases, unimplemented windows (config order)
 //   bit-band initiators   -> bus.target (they reach their region over the bus)
 //
 // SystemC elaborates once per process, so there is one Platform per process.
@@ -19,6 +19,7 @@
 #include "memory/bitband.hpp"
 #include "memory/memory.hpp"
 #include "memory/router.hpp"
+#include "memory/unimplemented.hpp"
 #include "sim/console.hpp"
 #include "sim/core_module.hpp"
 #include "sim/elf_loader.hpp"
@@ -67,6 +68,7 @@ class Platform {
   std::vector<std::unique_ptr<memory::Memory>> memories_;
   std::vector<std::unique_ptr<CmsdkUart>> uarts_;
   std::vector<std::unique_ptr<memory::BitBand>> bitbands_;
+  std::vector<std::unique_ptr<memory::Unimplemented>> unimplemented_;
   std::ostream discard_{nullptr};  // UARTs with output: none
   IrqLines irqs_;
   bool elaborated_ = false;

@@ -16,7 +16,7 @@ namespace {
 constexpr uint64_t kMaxAddress = 0xFFFFFFFF;
 constexpr uint64_t kMaxSizeKib = uint64_t{4} << 20;  // 4 GiB
 constexpr std::array<std::string_view, 2> kMemoryKinds{"ram", "flash"};
-constexpr std::array<std::string_view, 2> kDeviceTypes{"cmsdk-uart", "bitband"};
+constexpr std::array<std::string_view, 3> kDeviceTypes{"cmsdk-uart", "bitband", "unimplemented"};
 constexpr std::array<std::string_view, 3> kOutputs{"stdout", "stderr", "none"};
 
 CoreConfig read_core(YamlMap m) {
@@ -80,6 +80,14 @@ BitBandConfig read_bitband(const std::string& name, YamlMap m) {
   return b;
 }
 
+UnimplementedConfig read_unimplemented(const std::string& name, YamlMap m) {
+  UnimplementedConfig u{.name = name};
+  u.base = static_cast<uint32_t>(m.required_uint("base", 0, kMaxAddress));
+  u.size_bytes = m.required_uint("size_kib", 1, kMaxSizeKib) * 1024;
+  m.finish();
+  return u;
+}
+
 }  // namespace
 
 const MemoryConfig* PlatformConfig::find_memory(const std::string& n) const {
@@ -99,6 +107,7 @@ memory::AddressMap PlatformConfig::address_map() const {
   auto next_target = static_cast<unsigned>(memories.size());
   for (const auto& u : uarts) windows.push_back({u.name, u.base, UartConfig::kSize, next_target++, 0});
   for (const auto& b : bitbands) windows.push_back({b.name, b.base, BitBandConfig::kSize, next_target++, 0});
+  for (const auto& u : unimplemented) windows.push_back({u.name, u.base, u.size_bytes, next_target++, 0});
   return memory::AddressMap(std::move(windows));
 }
 
@@ -125,8 +134,11 @@ PlatformConfig parse_platform_config(const std::string& yaml_text, const std::st
   if (p.memories.empty()) top.fail("memories", "a platform needs at least one memory");
   for (auto& [name, m] : top.named_maps("aliases")) p.aliases.push_back(read_alias(name, m, p));
   for (auto& [name, m] : top.named_maps("devices")) {
-    if (m.required_choice("type", kDeviceTypes) == "bitband")
+    const auto type = m.required_choice("type", kDeviceTypes);
+    if (type == "bitband")
       p.bitbands.push_back(read_bitband(name, m));
+    else if (type == "unimplemented")
+      p.unimplemented.push_back(read_unimplemented(name, m));
     else
       p.uarts.push_back(read_uart(name, m, p.core));
   }

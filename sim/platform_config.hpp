@@ -7,7 +7,8 @@
 //   aliases:  { NAME: { base: 0x00400000, target: MEMORY, size_kib: 4096 } ... }   # mirrors
 //   devices:  { NAME: { type: cmsdk-uart, base: 0x40004000, irq_rx: 0, irq_tx: 1, irq_overflow: 12,
 //                       irq_combined: ~, output: stdout|stderr|none }
-//               NAME: { type: bitband, base: 0x22000000, region: 0x20000000 } ... }
+//               NAME: { type: bitband, base: 0x22000000, region: 0x20000000 }
+//               NAME: { type: unimplemented, base: 0x40000000, size_kib: 16 } ... }
 //   sim:      { quantum_ns: 10000 }
 //
 // Memories, aliases and devices are maps keyed by name, so any key can be
@@ -71,6 +72,13 @@ struct BitBandConfig {
   static constexpr uint64_t kSize = 32u << 20;
 };
 
+// Reads as zero, ignores writes (QEMU's unimplemented-device).
+struct UnimplementedConfig {
+  std::string name;
+  uint32_t base = 0;
+  uint64_t size_bytes = 0;
+};
+
 struct SimConfig {
   uint64_t quantum_ns = 10000;
 };
@@ -84,10 +92,12 @@ struct PlatformConfig {
   std::vector<AliasConfig> aliases;
   std::vector<UartConfig> uarts;
   std::vector<BitBandConfig> bitbands;
+  std::vector<UnimplementedConfig> unimplemented;
   SimConfig sim;
 
-  // The bus map. Router targets: memories in order, then UARTs, then
-  // bit-band aliases, each in config order; aliases lead to their memory.
+  // The bus map. Router targets: memories in order, then UARTs, bit-band
+  // aliases and unimplemented windows, each in config order; aliases lead
+  // to their memory.
   memory::AddressMap address_map() const;
   const MemoryConfig* find_memory(const std::string& name) const;
 };
