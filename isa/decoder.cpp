@@ -14,7 +14,7 @@ constexpr Encoding kUndefined{"UNDEFINED", {}, decode_nothing, undefined_instruc
 std::vector<Encoding> collect_rows() {
   std::vector<Encoding> all;
   for (auto group : {data_processing_encodings(), multiply_divide_encodings(), load_store_encodings(),
-                     branch_encodings(), misc_encodings()})
+                     branch_encodings(), misc_encodings(), dsp_encodings()})
     all.insert(all.end(), group.begin(), group.end());
   all.push_back(kUndefined);
   return all;

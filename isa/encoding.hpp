@@ -75,5 +75,6 @@ std::span<const Encoding> multiply_divide_encodings();
 std::span<const Encoding> load_store_encodings();
 std::span<const Encoding> branch_encodings();
 std::span<const Encoding> misc_encodings();
+std::span<const Encoding> dsp_encodings();
 
 }  // namespace isa

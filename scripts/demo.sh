@@ -5,4 +5,4 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/build.sh" >/dev/null
-exec "$root/build/sim/edgesim" run "$root/build/workloads/examples/compute_bench.mps2-an386.elf" --platform mps2-an386 "$@"
+exec "$root/build/edgesim" run "$root/build/workloads/firmware/compute_bench.mps2-an386.elf" --platform mps2-an386 "$@"
