@@ -1,0 +1,35 @@
+// The architectural state the lockstep test compares, read the same way from
+// edgesim and from Unicorn.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "isa/cpu_state.hpp"
+
+namespace difftest {
+
+constexpr uint32_t kApsrMask = 0xF80F0000;  // N Z C V Q and GE[3:0]
+
+struct ArchState {
+  std::array<uint32_t, 16> r{};  // r[13] the active SP (MSP here), r[15] the next instruction's address
+  uint32_t apsr = 0;             // kApsrMask bits of the xPSR
+  uint8_t itstate = 0;           // EPSR.IT, IT[7:0]
+  uint16_t ipsr = 0;             // exception number: 0 in Thread mode
+  uint32_t psp = 0;              // the banked, inactive stack pointer
+  bool primask = false, faultmask = false;
+  uint8_t basepri = 0, control = 0;
+
+  bool operator==(const ArchState&) const = default;
+};
+
+ArchState capture(const isa::CpuState& s);
+// Writes a into an edgesim core in Thread mode using SP_main.
+void restore(const ArchState& a, isa::CpuState& s);
+
+// A table of both states, differing lines marked.
+std::string side_by_side(const ArchState& edgesim, const ArchState& unicorn);
+// The names of the differing fields, comma-separated.
+std::string differing_fields(const ArchState& a, const ArchState& b);
+
+}  // namespace difftest

@@ -1,0 +1,61 @@
+// Unicorn 2 (QEMU 5) as the reference Cortex-M core: one engine with the
+// lockstep memory map, stepped one instruction at a time.
+//
+// Known Unicorn behaviour the lockstep runner relies on or works around:
+// - uc_emu_start(..., count = 1) at an IT instruction runs the IT and its
+//   whole block: Unicorn does not trace (so cannot stop) inside IT blocks,
+//   since stopping there lost the condition (unicorn-engine/unicorn#853,
+//   fixed by #880). The runner therefore compares after IT + block. But the
+//   count does stop at a translation-block start inside a block, and
+//   resuming there runs the rest of the block wrongly. A TB ends at a 1 KiB
+//   page boundary (QEMU's ARM TARGET_PAGE_BITS is 10) and after anything
+//   that may write the PC, so the planner keeps IT blocks inside one 1 KiB
+//   page and puts PC writers last only (which A7.3.3 requires anyway).
+// - Writing UC_ARM_REG_XPSR does not set GE; APSR_NZCVQG does.
+// - Rewritten code must be dropped from the translation cache
+//   (uc_ctl_remove_cache), as uc_mem_write through a host pointer is not seen.
+#pragma once
+#include <unicorn/unicorn.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "tests/difftest/arch_state.hpp"
+
+namespace difftest {
+
+class UnicornCpu {
+ public:
+  struct Write {
+    uint32_t addr;
+    uint32_t size;
+  };
+
+  // Maps code and RAM (host buffers of layout::kCodeSize and kRamSize bytes).
+  UnicornCpu(uint8_t* code, uint8_t* ram);
+  ~UnicornCpu();
+  UnicornCpu(const UnicornCpu&) = delete;
+  UnicornCpu& operator=(const UnicornCpu&) = delete;
+
+  void set_state(const ArchState& a);
+  ArchState state() const;
+  void set_apsr(uint32_t apsr);
+
+  // Executes one instruction (an IT instruction with its block) at pc.
+  uc_err step(uint32_t pc);
+  // Code in [first, end) changed.
+  void code_changed(uint32_t first, uint32_t end);
+
+  const std::vector<Write>& writes() const { return writes_; }
+  void clear_writes() { writes_.clear(); }
+
+ private:
+  static void on_write(uc_engine* uc, uc_mem_type type, uint64_t addr, int size, int64_t value, void* self);
+  void write_reg(int id, uint32_t v);
+
+  uc_engine* uc_ = nullptr;
+  uc_hook write_hook_{};
+  std::vector<Write> writes_;
+};
+
+}  // namespace difftest
