@@ -111,7 +111,7 @@ TEST_CASE("platform config: duplicate keys and malformed YAML are errors") {
   REQUIRE_THAT(error_of("core: {type: [\n"), Catch::StartsWith("board.yaml:") && Catch::Contains("invalid YAML"));
 }
 
-TEST_CASE("--set overrides any key before validation") {
+TEST_CASE("platform config: --set overrides any key before validation") {
   const auto p = parse_platform_config(kBoard, "board.yaml",
                                        {{"memories.flash.wait_states", "3"},
                                         {"core.clock_hz", "0x100"},
@@ -123,13 +123,13 @@ TEST_CASE("--set overrides any key before validation") {
   REQUIRE(p.uarts[0].irq_overflow == 5u);
 }
 
-TEST_CASE("--set can add a whole region as a flow map") {
+TEST_CASE("platform config: --set can add a whole region as a flow map") {
   const auto p = parse_platform_config(kBoard, "board.yaml", {{"memories.tcm", "{base: 0x30000000, size_kib: 8}"}});
   REQUIRE(p.memories.size() == 3);
   REQUIRE(p.find_memory("tcm")->base == 0x30000000);
 }
 
-TEST_CASE("--set errors name the override, not the file") {
+TEST_CASE("platform config: --set errors name the override, not the file") {
   REQUIRE(error_of(kBoard, {{"memories.flash.wait_statez", "3"}}) ==
           "--set memories.flash.wait_statez=3: memories.flash.wait_statez: unknown key; did you mean 'wait_states'?");
   REQUIRE_THAT(error_of(kBoard, {{"memories.flash.wait_states", "many"}}),
@@ -143,7 +143,7 @@ TEST_CASE("--set errors name the override, not the file") {
                Catch::StartsWith("--set memories.ghost.wait_states=1: memories.ghost.base: missing"));
 }
 
-TEST_CASE("--set arguments must be KEY=VALUE") {
+TEST_CASE("platform config: --set arguments must be KEY=VALUE") {
   REQUIRE_THROWS_AS(sim::parse_override("core.clock_hz"), ConfigError);
   REQUIRE_THROWS_AS(sim::parse_override("core..clock_hz=1"), ConfigError);
   const auto o = sim::parse_override("core.type=cortex-m4=x");
