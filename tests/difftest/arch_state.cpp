@@ -68,13 +68,13 @@ std::string flags(uint32_t apsr) {
 }
 }  // namespace
 
-std::string side_by_side(const ArchState& edgesim, const ArchState& unicorn) {
-  std::string out = fmt::format("  {:<10} {:<10} {:<10}\n", "", "edgesim", "unicorn");
-  for (const Field& f : fields(edgesim, unicorn)) {
+std::string side_by_side(const ArchState& a, const ArchState& b, const char* a_name, const char* b_name) {
+  std::string out = fmt::format("  {:<10} {:<10} {:<10}\n", "", a_name, b_name);
+  for (const Field& f : fields(a, b)) {
     out += fmt::format("  {:<10} {:0{}x}{:<{}} {:0{}x}{:<{}}{}\n", f.name, f.a, f.width, "", 11 - f.width, f.b,
                        f.width, "", 11 - f.width, f.a != f.b ? "  <-- differs" : "");
   }
-  out += fmt::format("  {:<10} {:<22} {}\n", "flags", flags(edgesim.apsr), flags(unicorn.apsr));
+  out += fmt::format("  {:<10} {:<22} {}\n", "flags", flags(a.apsr), flags(b.apsr));
   return out;
 }
 

@@ -27,8 +27,9 @@ ArchState capture(const isa::CpuState& s);
 // Writes a into an edgesim core in Thread mode using SP_main.
 void restore(const ArchState& a, isa::CpuState& s);
 
-// A table of both states, differing lines marked.
-std::string side_by_side(const ArchState& edgesim, const ArchState& unicorn);
+// A table of two states (columns named a_name, b_name), differing lines marked.
+std::string side_by_side(const ArchState& a, const ArchState& b, const char* a_name = "edgesim",
+                         const char* b_name = "unicorn");
 // The names of the differing fields, comma-separated.
 std::string differing_fields(const ArchState& a, const ArchState& b);
 

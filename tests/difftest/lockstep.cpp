@@ -80,7 +80,8 @@ class Lockstep {
   bool commit(const Plan& plan, const Trial& trial);
   bool check(const Group& g, uint32_t pc, uc_err err, bool stored, const ArchState& before);
   void report(const std::string& what, const Group& g, uint32_t pc, const ArchState& before, const ArchState& e,
-              const ArchState& u, std::optional<uint32_t> mem_diff);
+              const ArchState& u, std::optional<uint32_t> mem_diff, const char* e_name = "edgesim",
+              const char* u_name = "unicorn");
   std::string describe(const Group& g, uint32_t pc) const;
   std::optional<uint32_t> ram_difference() const;
   int summary(double seconds) const;
@@ -102,6 +103,7 @@ class Lockstep {
   bool has_it_ = false;
 
   std::vector<uint64_t> executed_;  // per row
+  std::vector<uint64_t> branched_;  // per row: instances after which the PC was not the next instruction
   std::deque<Step> recent_;
   uint64_t instructions_ = 0, steps_ = 0, blocks_ = 0, block_start_ = 0;
 };
@@ -116,7 +118,8 @@ Lockstep::Lockstep(const Options& o)
       gen_(profile_),
       oracle_(profile_, code_.data(), ram_edgesim_.data(), gen_.must_access()),
       planner_(gen_, oracle_, code_.data()),
-      executed_(gen_.rows().size()) {
+      executed_(gen_.rows().size()),
+      branched_(gen_.rows().size()) {
   // Vector table for edgesim's reset: initial SP and PC.
   const uint32_t vectors[2] = {layout::kStackHi, layout::kArenaLo | 1};
   std::memcpy(code_.data(), vectors, sizeof vectors);
@@ -178,14 +181,15 @@ std::string Lockstep::describe(const Group& g, uint32_t pc) const {
 }
 
 void Lockstep::report(const std::string& what, const Group& g, uint32_t pc, const ArchState& before,
-                      const ArchState& e, const ArchState& u, std::optional<uint32_t> mem_diff) {
+                      const ArchState& e, const ArchState& u, std::optional<uint32_t> mem_diff, const char* e_name,
+                      const char* u_name) {
   std::string out = fmt::format(
       "difftest: MISMATCH: {}\n  seed {}, block {}, step {} (instruction {} overall, {} in the block)\n  instruction"
       "{}:\n{}",
       what, opt_.seed, blocks_, steps_, instructions_, instructions_ - block_start_, g.it ? "s (IT block, one step)" : "",
       describe(g, pc));
-  out += "  state before the step:\n" + side_by_side(before, before).substr(0);
-  out += "  state after the step:\n" + side_by_side(e, u);
+  out += "  state before the step (both):\n" + side_by_side(before, before);
+  out += "  state after the step:\n" + side_by_side(e, u, e_name, u_name);
   if (mem_diff) {
     const uint32_t from = (*mem_diff & ~15u) >= layout::kRamBase + 16 ? (*mem_diff & ~15u) - 16 : layout::kRamBase;
     out += fmt::format("  memory differs first at {:08x}:\n", *mem_diff);
@@ -262,12 +266,13 @@ bool Lockstep::commit(const Plan& plan, const Trial& trial) {
     recent_.push_back({steps_, pc, g});
     if (recent_.size() > 6) recent_.pop_front();
     if (!check(g, pc, err, trial.group_stores[gi], before)) return false;
+    if (s.pc != pc + g.size()) ++branched_[g.insns.back().row];
   }
   // The oracle ran the same plan without DMI: edgesim must agree with itself.
   if (capture(trial.final) != capture(s)) {
     const Group& g = plan.groups.back();
-    report("edgesim's bus path (oracle) and DMI path disagree: " + differing_fields(capture(s), capture(trial.final)),
-           g, s.pc, capture(trial.final), capture(s), capture(trial.final), std::nullopt);
+    report("edgesim without DMI (the oracle) and with DMI disagree: " + differing_fields(capture(s), capture(trial.final)),
+           g, s.pc, capture(trial.final), capture(s), capture(trial.final), std::nullopt, "DMI", "no DMI");
     return false;
   }
   return true;
@@ -318,13 +323,15 @@ int Lockstep::summary(double seconds) const {
   };
 
   if (opt_.verbose) {
-    std::cout << fmt::format("{:<34} {:>9} {:>7}  {}\n", "row", "executed", "plans", "rejected candidates");
+    std::cout << fmt::format("{:<34} {:>9} {:>8} {:>7}  {}\n", "row", "executed", "branched", "plans",
+                             "rejected candidates");
     for (const RowInfo& r : gen_.rows()) {
       if (!r.lockstep()) continue;
       const RowStats& st = planner_.stats()[r.index];
       std::string rej;
       for (const auto& [why, k] : st.rejected) rej += fmt::format("{}{}x {}", rej.empty() ? "" : "; ", k, why);
-      std::cout << fmt::format("{:<34} {:>9} {:>7}  {}\n", r.name, executed_[r.index], st.plans, rej);
+      std::cout << fmt::format("{:<34} {:>9} {:>8} {:>7}  {}\n", r.name, executed_[r.index], branched_[r.index],
+                               st.plans, rej);
     }
     std::cout << "excluded rows:\n";
     for (const RowInfo& r : gen_.rows())
