@@ -126,20 +126,36 @@ isa::BusResult CoreModule::transport(tlm::tlm_command cmd, uint32_t addr, unsign
   payload_.set_byte_enable_ptr(nullptr);
   payload_.set_dmi_allowed(false);
   payload_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+  const sc_time start = sc_core::sc_time_stamp();
   const sc_time local = time_of(cpu_->cycles()) - time_of(synced_cycles_);
   sc_time delay = local;
   socket->b_transport(payload_, delay);
-  const uint64_t waits = delay > local ? wait_cycles(delay - local) : 0;
-  // A device polled in a loop must see time pass: once the quantum is used
-  // up, let the rest of the system catch up before the CPU goes on.
-  keeper_.set(delay);
-  if (keeper_.need_sync()) {
-    const uint64_t after = cpu_->cycles() + waits;  // the ISS adds `waits` when we return
-    keeper_.set(time_of(after) - time_of(synced_cycles_));
-    keeper_.sync();
+  const bool ok = payload_.is_response_ok();
+
+  // Time the access took beyond the core's own local time, whether the
+  // target annotated it (delay) or waited it out (an AT target behind the
+  // simple socket's b_transport adapter does).
+  const sc_time done = sc_core::sc_time_stamp() + delay;
+  const sc_time began = start + local;
+  const uint64_t waits = done > began ? wait_cycles(done - began) : 0;
+  const uint64_t after = cpu_->cycles() + waits;  // the ISS adds `waits` when we return
+  if (sc_core::sc_time_stamp() != start) {
+    // The target synchronised: catch up to the cycle it ended in.
+    const sc_time target_time = time_of(after);
+    if (target_time > sc_core::sc_time_stamp()) wait(target_time - sc_core::sc_time_stamp());
+    keeper_.reset();
     synced_cycles_ = after;
+  } else {
+    // A device polled in a loop must see time pass: once the quantum is used
+    // up, let the rest of the system catch up before the CPU goes on.
+    keeper_.set(delay);
+    if (keeper_.need_sync()) {
+      keeper_.set(time_of(after) - time_of(synced_cycles_));
+      keeper_.sync();
+      synced_cycles_ = after;
+    }
   }
-  return {payload_.is_response_ok(), static_cast<uint32_t>(waits)};
+  return {ok, static_cast<uint32_t>(waits)};
 }
 
 std::optional<isa::DirectRegion> CoreModule::direct(uint32_t addr) {

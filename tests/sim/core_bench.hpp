@@ -48,11 +48,13 @@ struct ExitHook : isa::CpuHooks {
 };
 
 // A register-like device: reads return `value`, writes are recorded; every
-// access costs `latency` and notes the time it is annotated with.
+// access costs `latency` (annotated, or waited out when `waits` is set, as an
+// approximately-timed target would) and notes the time it is annotated with.
 struct Probe : sc_core::sc_module {
   tlm_utils::simple_target_socket<Probe> socket;
   uint32_t value = 0;
   sc_core::sc_time latency;
+  bool waits = false;
   std::vector<sc_core::sc_time> access_times;
   std::vector<uint32_t> written;
 
@@ -68,7 +70,12 @@ struct Probe : sc_core::sc_module {
       std::memcpy(&v, p.get_data_ptr(), p.get_data_length());
       written.push_back(v);
     }
-    delay += latency;
+    if (waits) {
+      wait(delay + latency);
+      delay = sc_core::SC_ZERO_TIME;
+    } else {
+      delay += latency;
+    }
     p.set_response_status(tlm::TLM_OK_RESPONSE);
   }
 };

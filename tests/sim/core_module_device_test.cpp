@@ -26,13 +26,15 @@ sim::CoreModuleConfig config() {
 TEST_CASE("core module: device accesses use b_transport; device latency becomes wait cycles") {
   test::Bench fast("fast", config());
   test::Bench slow("slow", config(), sc_core::sc_time(7 * 40, sc_core::SC_NS));  // 7 cycles at 25 MHz
+  test::Bench waiting("waiting", config(), sc_core::sc_time(7 * 40, sc_core::SC_NS));
+  waiting.probe->waits = true;  // synchronises instead of annotating
   program(fast);
   program(slow);
-  fast.core.stop_simulation_when_done(false);
-  slow.core.stop_simulation_when_done(false);
-  test::simulate({&fast, &slow});
+  program(waiting);
+  for (auto* b : {&fast, &slow, &waiting}) b->core.stop_simulation_when_done(false);
+  test::simulate({&fast, &slow, &waiting});
 
-  for (auto* b : {&fast, &slow}) {
+  for (auto* b : {&fast, &slow, &waiting}) {
     REQUIRE(b->core.end() == sim::CoreEnd::Exit);
     REQUIRE(b->core.cpu().exit_code() == 42);
     REQUIRE(b->probe->written == std::vector<uint32_t>{42});
@@ -42,8 +44,10 @@ TEST_CASE("core module: device accesses use b_transport; device latency becomes 
     REQUIRE(b->probe->access_times[0] > sc_core::SC_ZERO_TIME);
     REQUIRE(b->probe->access_times[1] > b->probe->access_times[0]);
   }
-  // Two accesses of 7 wait cycles each.
+  // Two accesses of 7 wait cycles each, annotated or waited out.
   REQUIRE(slow.core.cpu().cycles() - fast.core.cpu().cycles() == 14);
+  REQUIRE(waiting.core.cpu().cycles() == slow.core.cpu().cycles());
+  REQUIRE(waiting.probe->access_times == slow.probe->access_times);
   REQUIRE(slow.probe->access_times[1] - slow.probe->access_times[0] ==
           fast.probe->access_times[1] - fast.probe->access_times[0] + sc_core::sc_time(280, sc_core::SC_NS));
   REQUIRE(fast.core.cpu().instructions() == 4);
