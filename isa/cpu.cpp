@@ -66,13 +66,30 @@ void Cpu::bx_write_pc(uint32_t addr) {
 
 // ---- memory ----
 
+namespace {
+uint32_t host_read(const uint8_t* p, unsigned size) {  // the host is little-endian like the target
+  switch (size) {
+    case 1: return *p;
+    case 2: { uint16_t v; std::memcpy(&v, p, 2); return v; }
+    default: { uint32_t v; std::memcpy(&v, p, 4); return v; }
+  }
+}
+void host_write(uint8_t* p, unsigned size, uint32_t v) {
+  switch (size) {
+    case 1: *p = static_cast<uint8_t>(v); break;
+    case 2: { const auto h = static_cast<uint16_t>(v); std::memcpy(p, &h, 2); break; }
+    default: std::memcpy(p, &v, 4); break;
+  }
+}
+}  // namespace
+
 const DirectRegion* Cpu::find_direct(uint32_t addr, unsigned len) {
   for (const auto& r : direct_)
     if (r.contains(addr, len)) return &r;
   if (auto granted = bus_.direct(addr); granted && granted->contains(addr, len)) {
-    // Cached copies, so growing the list must not dangle last_direct_.
+    // Growing the list may move it: drop the cached pointers into it.
     direct_.push_back(*granted);
-    last_direct_ = nullptr;
+    data_direct_ = fetch_direct_ = nullptr;
     return &direct_.back();
   }
   return nullptr;
@@ -80,7 +97,16 @@ const DirectRegion* Cpu::find_direct(uint32_t addr, unsigned len) {
 
 void Cpu::invalidate_direct(uint32_t first, uint32_t last) {
   std::erase_if(direct_, [&](const DirectRegion& r) { return !(r.last < first || r.base > last); });
-  last_direct_ = nullptr;
+  data_direct_ = fetch_direct_ = nullptr;
+}
+
+// Fetches and data accesses keep separate cached regions: code and data
+// usually live in different memories, and one cache would thrash.
+const DirectRegion* Cpu::cached_direct(const DirectRegion*& cache, uint32_t addr, unsigned size) {
+  if (cache && cache->contains(addr, size)) return cache;
+  const DirectRegion* r = find_direct(addr, size);
+  cache = r;
+  return r;
 }
 
 uint32_t Cpu::bus_read(uint32_t addr, unsigned size, AccessKind kind) {
@@ -89,14 +115,11 @@ uint32_t Cpu::bus_read(uint32_t addr, unsigned size, AccessKind kind) {
     if (!scs_->read(addr, size, v)) throw Fault{FaultKind::PreciseDataBus, addr};
     return v;
   }
-  const DirectRegion* r = last_direct_;
-  if (!r || !r->contains(addr, size)) r = last_direct_ = find_direct(addr, size);
+  const DirectRegion* r = cached_direct(kind == AccessKind::Fetch ? fetch_direct_ : data_direct_, addr, size);
   if (r && r->readable) {
-    uint32_t v = 0;
-    std::memcpy(&v, r->host + (addr - r->base), size);  // host is little-endian like the target
     cycles_ += r->read_wait;
     if (r->counters) r->counters->count(kind, size);
-    return v;
+    return host_read(r->host + (addr - r->base), size);
   }
   uint32_t v = 0;
   const BusResult res = bus_.read(addr, size, v, kind);
@@ -110,10 +133,9 @@ void Cpu::bus_write(uint32_t addr, unsigned size, uint32_t value) {
     if (!scs_->write(addr, size, value)) throw Fault{FaultKind::PreciseDataBus, addr};
     return;
   }
-  const DirectRegion* r = last_direct_;
-  if (!r || !r->contains(addr, size)) r = last_direct_ = find_direct(addr, size);
+  const DirectRegion* r = cached_direct(data_direct_, addr, size);
   if (r && r->writable) {
-    std::memcpy(r->host + (addr - r->base), &value, size);
+    host_write(r->host + (addr - r->base), size, value);
     cycles_ += r->write_wait;
     if (r->counters) r->counters->count(AccessKind::Store, size);
     return;
@@ -185,6 +207,16 @@ bool Cpu::debug_write(uint32_t addr, const void* data, uint32_t len) {
 uint16_t Cpu::fetch16(uint32_t addr) { return static_cast<uint16_t>(bus_read(addr, 2, AccessKind::Fetch)); }
 
 uint32_t Cpu::fetch(uint32_t addr, unsigned& len) {
+  const DirectRegion* r = fetch_direct_;
+  if (r && r->readable && r->contains(addr, 4)) {
+    // Fast path: both halfwords at once from the host copy.
+    const uint32_t word = host_read(r->host + (addr - r->base), 4);
+    const auto hw1 = static_cast<uint16_t>(word);
+    len = Decoder::is_wide(hw1) ? 4 : 2;
+    cycles_ += r->read_wait;
+    if (r->counters) r->counters->count(AccessKind::Fetch, len);
+    return len == 4 ? (uint32_t{hw1} << 16) | (word >> 16) : hw1;
+  }
   const uint16_t hw1 = fetch16(addr);
   if (!Decoder::is_wide(hw1)) {
     len = 2;

@@ -144,6 +144,7 @@ class Cpu {
   uint32_t fetch(uint32_t addr, unsigned& len);
   uint16_t fetch16(uint32_t addr);
   const DirectRegion* find_direct(uint32_t addr, unsigned len);
+  const DirectRegion* cached_direct(const DirectRegion*& cache, uint32_t addr, unsigned size);
   uint32_t bus_read(uint32_t addr, unsigned size, AccessKind kind);
   void bus_write(uint32_t addr, unsigned size, uint32_t value);
   uint64_t next_event_cycle() const;
@@ -166,7 +167,8 @@ class Cpu {
 
   std::vector<CacheLine> icache_;
   std::vector<DirectRegion> direct_;
-  const DirectRegion* last_direct_ = nullptr;
+  const DirectRegion* data_direct_ = nullptr;
+  const DirectRegion* fetch_direct_ = nullptr;
 
   uint32_t next_pc_ = 0;
   bool in_it_ = false;
