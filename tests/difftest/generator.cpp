@@ -42,7 +42,7 @@ BranchForm branch_form(const isa::Pattern& p) {
   return BranchForm::None;
 }
 
-// MSR SYSm values written in lockstep (B5.1.1): the APSR forms, MSP, PSP,
+// MSR SYSm values written in lockstep (ARMv7-M ARM, MSR): the APSR forms, MSP, PSP,
 // PRIMASK, BASEPRI, BASEPRI_MAX, FAULTMASK. CONTROL is left out: setting
 // nPRIV would make every later MSR a no-op, and SPSEL swaps the stack
 // pointer the harness manages.
@@ -75,7 +75,8 @@ Generator::Generator(const isa::CoreProfile& profile) : profile_(profile), decod
     r.msr = r.mnemonic == "MSR";
     r.unicorn_stops = r.mnemonic == "YIELD";
     r.table_branch = r.mnemonic == "TBB" || r.mnemonic == "TBH";
-    // A7.3.3: IT, CBZ/CBNZ, conditional B and CPS are UNPREDICTABLE inside an IT block.
+    // IT, CBZ/CBNZ, conditional B and CPS are UNPREDICTABLE inside an IT
+    // block (ARMv7-M ARM, IT and each instruction's decode).
     r.not_in_it = r.it || r.branch == BranchForm::BT1 || r.branch == BranchForm::BT3 ||
                   r.branch == BranchForm::Cbz || r.mnemonic == "CPS" || r.mnemonic == "CPSIE" ||
                   r.mnemonic == "CPSID";
@@ -107,7 +108,7 @@ Insn Generator::make(uint32_t raw, bool wide) const {
 }
 
 void Generator::set_register(std::vector<Group>& out, unsigned reg, uint32_t value, unsigned scratch) const {
-  // MOVW T3 / MOVT T1 (A7.7.76, A7.7.79): imm16 = imm4:i:imm3:imm8.
+  // MOV (immediate) T3 = MOVW, MOVT T1: imm16 = imm4:i:imm3:imm8.
   auto imm16 = [](uint32_t op_hw1, unsigned rd, uint32_t v) {
     const uint32_t hw1 = op_hw1 | (((v >> 11) & 1) << 10) | ((v >> 12) & 0xF);
     const uint32_t hw2 = (((v >> 8) & 7) << 12) | (rd << 8) | (v & 0xFF);
@@ -116,7 +117,7 @@ void Generator::set_register(std::vector<Group>& out, unsigned reg, uint32_t val
   const unsigned rd = reg == 13 ? scratch : reg;
   out.push_back(Group{{make(imm16(0xF240, rd, value & 0xFFFF), true)}});
   if (value >> 16) out.push_back(Group{{make(imm16(0xF2C0, rd, value >> 16), true)}});
-  if (reg == 13)  // MOV SP, Rm (A7.7.77 T1): 01000110 D Rm Rd, D:Rd = 13
+  if (reg == 13)  // MOV (register) T1, MOV SP, Rm: 01000110 D Rm Rd with D:Rd = 13
     out.push_back(Group{{make(0x4685 | (scratch << 3), false)}});
 }
 

@@ -14,7 +14,7 @@
 
 namespace difftest {
 
-// Immediate branches whose offset the planner re-encodes (ARMv7-M ARM A7.7.12, A7.7.18, A7.7.21).
+// Immediate branches whose offset the planner re-encodes (ARMv7-M ARM: B, BL, CBNZ/CBZ).
 enum class BranchForm : uint8_t { None, BT1, BT2, BT3, BT4, BL, Cbz };
 
 struct RowInfo {

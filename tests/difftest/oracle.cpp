@@ -76,7 +76,7 @@ class OracleBus : public isa::Bus {
 };
 
 namespace {
-// The fault the core took, from the SCB's fault status registers (B3.2.15).
+// The fault the core took, from the SCB's fault status registers (CFSR, HFSR).
 std::string fault_detail(isa::Cpu& cpu) {
   uint32_t cfsr = 0, hfsr = 0;
   cpu.debug_read(0xE000ED28, &cfsr, 4);
@@ -147,7 +147,7 @@ Trial Oracle::run(const isa::CpuState& start, const Plan& plan) {
       }
       insn_addr += g.insns[k].size();
       const bool last_in_group = k + 1 == g.insns.size();
-      // Inside an IT block only the last instruction may branch (A7.3.3).
+      // Inside an IT block only the last instruction may branch (ARMv7-M ARM, IT).
       if (!last_in_group && s.pc != insn_addr) {
         t.failure = g.it ? Failure::PcInsideIt : Failure::SetupBranched;
         return t;

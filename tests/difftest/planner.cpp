@@ -13,7 +13,7 @@ constexpr int kFixRounds = 3;    // oracle-guided repairs per candidate
 
 uint32_t data_address(Rng& rng) {
   uint32_t a = rng.between(layout::kDataLo, layout::kDataHi);
-  switch (rng.below(5)) {  // mostly aligned; unaligned LDR/STR(H) are legal on v7-M (A3.2.1)
+  switch (rng.below(5)) {  // mostly aligned; v7-M LDR/STR(H) may be unaligned (ARMv7-M ARM, alignment support)
     case 0: case 1: return a & ~7u;
     case 2: return a & ~3u;
     case 3: return a & ~1u;
@@ -21,7 +21,7 @@ uint32_t data_address(Rng& rng) {
   }
 }
 // May the instruction write the PC, whatever its condition? Such an
-// instruction must be the last of an IT block (A7.3.3).
+// instruction must be the last of an IT block (ARMv7-M ARM, IT).
 bool may_write_pc(const RowInfo& info, const isa::Decoded& d) {
   if (info.op_class == isa::OpClass::Branch || info.branch != BranchForm::None) return true;
   if (info.op_class == isa::OpClass::LoadMultiple) return (d.imm >> 15) & 1;
@@ -96,11 +96,12 @@ std::optional<Planner::Member> Planner::member(uint16_t row, const isa::CpuState
     if (d.rm != 13 && d.rm != 15 && d.rm != d.rn) set(m.setups, d.rm, index_value(rng), rng, assigned);
   } else if (info.msr) {
     // MSR BASEPRI(_MAX): the M4 implements priority_bits of the 8; the low
-    // ones are RAZ/WI (B1.4.3, B3.4.9). Unicorn has no NVIC and keeps all 8,
+    // ones are RAZ/WI (ARMv7-M ARM, BASEPRI). Unicorn has no NVIC and keeps all 8,
     // so only values whose unimplemented bits are zero are compared.
     const uint32_t sysm = insn->raw & 0xFF, rn = (insn->raw >> 16) & 0xF;
-    // MSR MSP/PSP: SP bits [1:0] are RES0H on M-profile, so a write ignores
-    // them. QEMU 5 (Unicorn 2.0.1) keeps them; QEMU 6.1 fixed it ("target/arm:
+    // MSR MSP/PSP: SP bits [1:0] are SBZP in ARMv7-M (a non-zero write is
+    // UNPREDICTABLE) and RES0H in ARMv8-M; edgesim drops them. QEMU 5
+    // (Unicorn 2.0.1) keeps them; QEMU 6.1 changed that ("target/arm:
     // Enforce that M-profile SP low 2 bits are always zero"). Only aligned
     // values are compared.
     if (sysm == 8 || sysm == 9) set(m.setups, rn, stack_address(rng), rng, assigned);
@@ -137,8 +138,12 @@ bool Planner::build_it(Plan& p, uint16_t row, const isa::CpuState& now, Rng& rng
     const auto& pool = k + 1 == n ? in_it_last_ : in_it_inner_;
     std::optional<Member> m;
     for (int tries = 0; tries < 16 && !m; ++tries) {
+      const Assigned before = assigned;
       m = member(rng.pick(pool), now, rng, assigned);
-      if (m && k + 1 < n && may_write_pc(gen_.info(m->insn.row), gen_.decode(m->insn))) m.reset();
+      if (m && k + 1 < n && may_write_pc(gen_.info(m->insn.row), gen_.decode(m->insn))) {
+        m.reset();
+        assigned = before;  // its setups are dropped with it
+      }
     }
     if (!m) return false;
     for (Group& g : m->setups) setups.push_back(std::move(g));
@@ -168,7 +173,8 @@ bool Planner::fix(Plan& p, const Trial& t, Rng& rng, Assigned& assigned) const {
         for (const Poke& k : p.pokes)
           if (k.addr == load->addr) return false;  // poked already and still bad
         if (load->size == 4) {
-          if (load->addr & 3) return false;  // LoadWritePC from an unaligned address is UNPREDICTABLE (A7.7.43)
+          // LDR PC: "if address<1:0> == '00' then LoadWritePC(data) else UNPREDICTABLE"
+          if (load->addr & 3) return false;
           p.pokes.push_back({load->addr, target | 1, 4});
         } else {
           p.pokes.push_back({load->addr, rng.below(16), load->size});
@@ -176,7 +182,7 @@ bool Planner::fix(Plan& p, const Trial& t, Rng& rng, Assigned& assigned) const {
         return true;
       }
       // BX/BLX/MOV PC from a register.
-      if (d.rm >= 13 || (assigned >> d.rm & 1)) return false;
+      if (d.rm == 13 || d.rm == 15 || (assigned >> d.rm & 1)) return false;
       set(setups, d.rm, target | 1, rng, assigned);
       break;
     }

@@ -10,7 +10,7 @@
 //   resuming there runs the rest of the block wrongly. A TB ends at a 1 KiB
 //   page boundary (QEMU's ARM TARGET_PAGE_BITS is 10) and after anything
 //   that may write the PC, so the planner keeps IT blocks inside one 1 KiB
-//   page and puts PC writers last only (which A7.3.3 requires anyway).
+//   page and puts PC writers last only (which the manual requires anyway).
 // - Writing UC_ARM_REG_XPSR does not set GE; APSR_NZCVQG does.
 // - Rewritten code must be dropped from the translation cache
 //   (uc_ctl_remove_cache), as uc_mem_write through a host pointer is not seen.
