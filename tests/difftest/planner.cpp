@@ -94,6 +94,9 @@ std::optional<Planner::Member> Planner::member(uint16_t row, const isa::CpuState
     // the PPB unnoticed: every address register gets a value.
     if (d.rn != 13 && d.rn != 15) set(m.setups, d.rn, data_address(rng), rng, assigned);
     if (d.rm != 13 && d.rm != 15 && d.rm != d.rn) set(m.setups, d.rm, index_value(rng), rng, assigned);
+  } else if (info.op_class == isa::OpClass::Branch && info.branch == BranchForm::None) {
+    // BX/BLX Rm: a Thumb target in the arena (the plan sits close to now.pc).
+    if (d.rm != 13 && d.rm != 15) set(m.setups, d.rm, choose_target(now.pc, BranchForm::None, rng) | 1, rng, assigned);
   } else if (info.msr) {
     // MSR BASEPRI(_MAX): the M4 implements priority_bits of the 8; the low
     // ones are RAZ/WI (ARMv7-M ARM, BASEPRI). Unicorn has no NVIC and keeps all 8,
