@@ -88,6 +88,7 @@ const DirectRegion* Cpu::find_direct(uint32_t addr, unsigned len) {
     if (r.contains(addr, len)) return &r;
   if (auto granted = bus_.direct(addr); granted && granted->contains(addr, len)) {
     // Growing the list may move it: drop the cached pointers into it.
+    flush_fetch_counts();
     direct_.push_back(*granted);
     data_direct_ = fetch_direct_ = nullptr;
     return &direct_.back();
@@ -96,6 +97,7 @@ const DirectRegion* Cpu::find_direct(uint32_t addr, unsigned len) {
 }
 
 void Cpu::invalidate_direct(uint32_t first, uint32_t last) {
+  flush_fetch_counts();
   std::erase_if(direct_, [&](const DirectRegion& r) { return !(r.last < first || r.base > last); });
   data_direct_ = fetch_direct_ = nullptr;
 }
@@ -105,6 +107,7 @@ void Cpu::invalidate_direct(uint32_t first, uint32_t last) {
 const DirectRegion* Cpu::cached_direct(const DirectRegion*& cache, uint32_t addr, unsigned size) {
   if (cache && cache->contains(addr, size)) return cache;
   const DirectRegion* r = find_direct(addr, size);
+  if (&cache == &fetch_direct_) flush_fetch_counts();
   cache = r;
   return r;
 }
@@ -207,16 +210,6 @@ bool Cpu::debug_write(uint32_t addr, const void* data, uint32_t len) {
 uint16_t Cpu::fetch16(uint32_t addr) { return static_cast<uint16_t>(bus_read(addr, 2, AccessKind::Fetch)); }
 
 uint32_t Cpu::fetch(uint32_t addr, unsigned& len) {
-  const DirectRegion* r = fetch_direct_;
-  if (r && r->readable && r->contains(addr, 4)) {
-    // Fast path: both halfwords at once from the host copy.
-    const uint32_t word = host_read(r->host + (addr - r->base), 4);
-    const auto hw1 = static_cast<uint16_t>(word);
-    len = Decoder::is_wide(hw1) ? 4 : 2;
-    cycles_ += r->read_wait;
-    if (r->counters) r->counters->count(AccessKind::Fetch, len);
-    return len == 4 ? (uint32_t{hw1} << 16) | (word >> 16) : hw1;
-  }
   const uint16_t hw1 = fetch16(addr);
   if (!Decoder::is_wide(hw1)) {
     len = 2;
@@ -226,22 +219,49 @@ uint32_t Cpu::fetch(uint32_t addr, unsigned& len) {
   return (uint32_t{hw1} << 16) | fetch16(addr + 2);
 }
 
+void Cpu::flush_fetch_counts() {
+  if (fetch_direct_ && fetch_direct_->counters) {
+    fetch_direct_->counters->fetches += fetches_pending_;
+    fetch_direct_->counters->fetch_bytes += fetch_bytes_pending_;
+  }
+  fetches_pending_ = fetch_bytes_pending_ = 0;
+}
+
+const Decoded& Cpu::fetch_decoded(uint32_t pc) {
+  CacheLine& line = icache_[(pc >> 1) & (kCacheLines - 1)];
+  const DirectRegion* r = fetch_direct_;
+  if (r && r->readable && r->contains(pc, 4)) {
+    // Fast path: the word at pc straight from the host copy. Comparing the
+    // whole word with the cached one (even for a 16-bit instruction) keeps
+    // self-modifying code and DMA into code correct with no invalidation.
+    const uint32_t word = host_read(r->host + (pc - r->base), 4);
+    if (line.pc != pc || line.word != word) {
+      const auto hw1 = static_cast<uint16_t>(word);
+      const bool wide = Decoder::is_wide(hw1);
+      line.d = decoder_.decode(wide ? (uint32_t{hw1} << 16) | (word >> 16) : hw1, wide);
+      line.pc = pc;
+      line.word = word;
+    }
+    cycles_ += r->read_wait;
+    ++fetches_pending_;  // plain integers on the hot path, flushed per region
+    fetch_bytes_pending_ += line.d.size;
+    return line.d;
+  }
+  // Slow path (code outside DMI, or the last halfword of a region): fetched
+  // and counted through the bus, decoded every time.
+  unsigned len = 0;
+  const uint32_t raw = fetch(pc, len);
+  line.pc = 1;
+  line.d = decoder_.decode(raw, len == 4);
+  return line.d;
+}
+
 void Cpu::step() {
   const uint32_t pc = s_.pc;
   if (!s_.thumb) throw Fault{FaultKind::InvState};
-  unsigned len = 0;
-  const uint32_t raw = fetch(pc, len);
-  CacheLine& line = icache_[(pc >> 1) & (kCacheLines - 1)];
-  // The raw compare makes self-modifying code and DMA into code safe
-  // without invalidation hooks: the fetch happens anyway.
-  if (line.pc != pc || line.raw != raw) {
-    line.d = decoder_.decode(raw, len == 4);
-    line.pc = pc;
-    line.raw = raw;
-  }
-  const Decoded& d = line.d;
+  const Decoded& d = fetch_decoded(pc);
   s_.r[15] = pc + 4;
-  next_pc_ = pc + len;
+  next_pc_ = pc + d.size;
   const uint8_t it = s_.itstate;
   in_it_ = it != 0;
   if (in_it_) {
@@ -268,6 +288,12 @@ uint64_t Cpu::next_event_cycle() const { return std::min(limit_, scs_->next_syst
 
 StopReason Cpu::run(uint64_t cycle_limit) {
   limit_ = cycle_limit;
+  const StopReason why = run_until_stop();
+  flush_fetch_counts();
+  return why;
+}
+
+StopReason Cpu::run_until_stop() {
   for (;;) {
     if (lockup_ || exit_code_) return lockup_ ? StopReason::Lockup : StopReason::Exit;
     if (reset_requested_) reset(reset_vtor_);
@@ -298,6 +324,7 @@ void Cpu::step_one() {
   } catch (const Fault& f) {
     raise_fault(f);
   }
+  flush_fetch_counts();
 }
 
 void Cpu::request_exit(int code) {

@@ -135,11 +135,14 @@ class Cpu {
   friend class SystemControl;
   struct CacheLine {
     uint32_t pc = 1;  // odd: never a valid Thumb PC
-    uint32_t raw = 0;
+    uint32_t word = 0;  // the 32 bits at pc when decoded
     Decoded d;
   };
 
   void step();
+  StopReason run_until_stop();
+  const Decoded& fetch_decoded(uint32_t pc);
+  void flush_fetch_counts();
   void execute_fault(const Fault& f);
   uint32_t fetch(uint32_t addr, unsigned& len);
   uint16_t fetch16(uint32_t addr);
@@ -169,6 +172,7 @@ class Cpu {
   std::vector<DirectRegion> direct_;
   const DirectRegion* data_direct_ = nullptr;
   const DirectRegion* fetch_direct_ = nullptr;
+  uint64_t fetches_pending_ = 0, fetch_bytes_pending_ = 0;  // not yet added to fetch_direct_'s counters
 
   uint32_t next_pc_ = 0;
   bool in_it_ = false;
