@@ -12,8 +12,10 @@
 //   that may write the PC, so the planner keeps IT blocks inside one 1 KiB
 //   page and puts PC writers last only (which the manual requires anyway).
 // - Writing UC_ARM_REG_XPSR does not set GE; APSR_NZCVQG does.
-// - Rewritten code must be dropped from the translation cache
-//   (uc_ctl_remove_cache), as uc_mem_write through a host pointer is not seen.
+// - Code is rewritten through the host pointer, which Unicorn cannot see:
+//   code_changed() drops its translations (uc_ctl_remove_cache).
+// - YIELD runs but ends the run with UC_ERR_INSN_INVALID (generator.hpp).
+// - MSR MSP/PSP and BASEPRI keep bits the M4 drops (planner.cpp).
 #pragma once
 #include <unicorn/unicorn.h>
 
