@@ -3,8 +3,8 @@
 #
 # Simulation speed: runs workloads/examples/compute_bench on edgesim from a
 # Release build, with every counter on (they always are), and prints the
-# simulated MIPS (instructions / host seconds, from --stats) of the best of
-# N runs. Configures and builds DIR (default build-bench) if needed.
+# simulated MIPS (instructions / host seconds, from --stats): median and
+# best of N runs. Configures and builds DIR (default build-bench) if needed.
 set -euo pipefail
 
 build=build-bench
@@ -36,12 +36,16 @@ elf="$build/workloads/firmware/compute_bench.$platform.elf"
 
 stats=$(mktemp)
 trap 'rm -f "$stats"' EXIT
-best=0
+all=""
 for i in $(seq "$runs"); do
     "$build/edgesim" run "$elf" --platform "$platform" --quiet --stats "$stats" >/dev/null
     line=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print(s["host"]["mips"], s["core"]["instructions"], s["host"]["seconds"])' "$stats")
     read -r mips instructions seconds <<<"$line"
     printf 'run %d: %d instructions in %.3f s: %.1f MIPS\n' "$i" "$instructions" "$seconds" "$mips"
-    best=$(python3 -c "print(max($best, $mips))")
+    all="$all $mips"
 done
-printf 'compute_bench on %s: %.1f MIPS (best of %d)\n' "$platform" "$best" "$runs"
+python3 - "$platform" $all <<'PY'
+import statistics, sys
+platform, runs = sys.argv[1], [float(x) for x in sys.argv[2:]]
+print(f"compute_bench on {platform}: median {statistics.median(runs):.1f} MIPS, best {max(runs):.1f} ({len(runs)} runs)")
+PY
