@@ -27,6 +27,7 @@ void Cpu::reset(uint32_t vtor) {
   scs_->set_vtor(vtor);
   sleeping_ = false;
   lockup_.reset();
+  hardfault_origin_.reset();
   uint32_t vectors[2] = {0, 0};
   if (!debug_read(vtor, vectors, sizeof vectors)) {
     lockup_ = Lockup{vtor, FaultKind::PreciseDataBus, vtor};

@@ -32,10 +32,19 @@ enum class StopReason : uint8_t {
   Sleeping,    // WFI/WFE with nothing to wake it before the budget
 };
 
+struct FaultRecord {
+  uint32_t pc;  // the faulting instruction
+  FaultKind kind;
+  uint32_t address;
+};
+
 struct Lockup {
   uint32_t pc;
   FaultKind cause;
   uint32_t address;
+  // The fault that escalated into the HardFault the core locked up in, if
+  // any: usually the one worth reporting (e.g. HardFault has no handler).
+  std::optional<FaultRecord> origin = std::nullopt;
 };
 
 class Cpu {
@@ -186,6 +195,7 @@ class Cpu {
   uint32_t reset_vtor_ = 0;
   std::optional<int> exit_code_;
   std::optional<Lockup> lockup_;
+  std::optional<FaultRecord> hardfault_origin_;  // the last fault taken as HardFault
 };
 
 }  // namespace isa

@@ -164,12 +164,13 @@ void Cpu::raise_fault(const Fault& f) {
     scs_->record_forced_hardfault();
   }
   if (exc == kHardFault && current <= -1) return enter_lockup(f);
+  if (exc == kHardFault) hardfault_origin_ = FaultRecord{s_.pc, f.kind, f.address};
   // A fault's return address is the faulting instruction itself.
   exception_entry(exc, s_.pc);
 }
 
 void Cpu::enter_lockup(const Fault& f) {
-  lockup_ = Lockup{s_.pc, f.kind, f.address};
+  lockup_ = Lockup{s_.pc, f.kind, f.address, s_.exception == kHardFault ? hardfault_origin_ : std::nullopt};
   horizon_ = 0;
 }
 

@@ -1,8 +1,7 @@
-// Explains a lockup the way a debugger's fault analysis would, from
-// architectural state only: when the core locked up because the HardFault
-// it escalated to has no handler (vector with bit 0 clear), the fault that
-// started it all is the interesting one: its instruction's address is in
-// the stacked exception frame, its cause in CFSR, its address in BFAR.
+// Explains a lockup the way a debugger's fault analysis would: when the
+// core locked up in the HardFault a fault escalated to (often one with no
+// handler: vector bit 0 clear), the fault that started it is named, with
+// its instruction address (isa::Lockup::origin).
 #pragma once
 #include <string>
 
