@@ -60,6 +60,8 @@ bool imm4_imm12_32(uint32_t raw, Decoded& d) {  // UDF.W #imm16
   return true;
 }
 
+bool any32(uint32_t, Decoded&) { return true; }
+
 constexpr uint32_t v6 = kV6M, v7 = kV7M;
 constexpr auto sys = OpClass::System;
 constexpr auto hint = OpClass::Hint;
@@ -116,6 +118,11 @@ constexpr std::array kRows{
 
     Encoding{"UDF T2", pattern("11110 1111111 iiii | 1010 iiiiiiiiiiii"),
              imm4_imm12_32, undefined_instruction, v7, undef},
+
+    // Coprocessor space (A5.3.18: MCR, MRC, MCRR, MRRC, LDC, STC, CDP and
+    // their "2" forms): no coprocessor is present, so UsageFault NOCP. The
+    // FPU's rows (CP10/CP11) are more specific and take precedence.
+    Encoding{"coprocessor", pattern("111 x 11 xxxxxxxxxx | xxxxxxxxxxxxxxxx"), any32, x::no_coprocessor, v7, undef},
 };
 }  // namespace
 

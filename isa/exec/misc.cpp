@@ -130,6 +130,7 @@ void msr(Cpu& c, const Decoded& d) {
 }
 
 void svc(Cpu& c, const Decoded&) { c.call_supervisor(); }
+void no_coprocessor(Cpu&, const Decoded&) { throw Fault{FaultKind::NoCoprocessor}; }
 void bkpt(Cpu& c, const Decoded& d) { c.breakpoint(static_cast<uint8_t>(d.imm)); }
 
 }  // namespace isa::exec

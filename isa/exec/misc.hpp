@@ -16,6 +16,7 @@ void cpsid(Cpu&, const Decoded&);
 void mrs(Cpu&, const Decoded&);  // imm = SYSm
 void msr(Cpu&, const Decoded&);  // imm = mask:SYSm (mask in bits 9:8)
 void svc(Cpu&, const Decoded&);
+void no_coprocessor(Cpu&, const Decoded&);  // UsageFault NOCP
 void bkpt(Cpu&, const Decoded&);  // imm = imm8
 
 }  // namespace isa::exec
