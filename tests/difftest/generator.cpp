@@ -17,6 +17,9 @@ constexpr Exclusion kExcluded[] = {
             "UC_ERR_EXCEPTION instead of entering the handler"},
     {"BKPT", "debug event: semihosting or HardFault (DEBUGEVT) in edgesim, an exception stop in Unicorn"},
     {"UDF", "permanently UNDEFINED: always a UsageFault"},
+    {"coprocessor", "no coprocessor on the core: always a UsageFault (NOCP). Also kept out of IT blocks, where a "
+                    "failing condition makes it a no-op: Unicorn ends its translation block there and stops inside "
+                    "the block"},
     {"WFI", "sleeps until an interrupt: edgesim sleeps, Unicorn ends the run (EXCP_HLT)"},
     {"WFE", "sleeps until an event, as WFI"},
 };
@@ -70,6 +73,8 @@ Generator::Generator(const isa::CoreProfile& profile) : profile_(profile), decod
     r.implemented = i != isa::Decoder::undefined_row() && profile.has(e.features);
     for (const auto& x : kExcluded)
       if (r.mnemonic == x.mnemonic) r.excluded = x.reason;
+    if (r.excluded.empty() && e.op_class == isa::OpClass::Undefined)
+      r.excluded = "decodes to a fault on this core (OpClass Undefined): an exception";
     r.it = r.mnemonic == "IT";
     r.branch = branch_form(e.pattern);
     r.msr = r.mnemonic == "MSR";
