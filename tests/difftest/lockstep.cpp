@@ -218,7 +218,11 @@ bool Lockstep::check(const Group& g, uint32_t pc, uc_err err, bool stored, const
     return false;
   }
   if (e != u) {
-    report("registers differ: " + differing_fields(e, u), g, pc, before, e, u, std::nullopt);
+    std::string what = "registers differ: " + differing_fields(e, u);
+    if (g.it && u.itstate != 0 && e.itstate == 0)
+      what += " (Unicorn stopped inside the IT block: an instruction in it ended Unicorn's translation block; "
+              "see unicorn_cpu.hpp)";
+    report(what, g, pc, before, e, u, std::nullopt);
     return false;
   }
   for (const UnicornCpu::Write& w : unicorn_.writes())
