@@ -44,19 +44,17 @@ struct Options {
 // Page-aligned host memory (Unicorn maps it directly).
 class HostMemory {
  public:
-  explicit HostMemory(size_t size) : p_(static_cast<uint8_t*>(std::aligned_alloc(4096, size))), size_(size) {
+  explicit HostMemory(size_t size) : p_(static_cast<uint8_t*>(std::aligned_alloc(4096, size))) {
     if (!p_) throw std::bad_alloc();
     std::memset(p_.get(), 0, size);
   }
   uint8_t* data() const { return p_.get(); }
-  size_t size() const { return size_; }
 
  private:
   struct Free {
     void operator()(uint8_t* p) const { std::free(p); }
   };
   std::unique_ptr<uint8_t, Free> p_;
-  size_t size_;
 };
 
 std::string halfwords(const Insn& i) {
@@ -284,13 +282,19 @@ bool Lockstep::commit(const Plan& plan, const Trial& trial) {
 
 int Lockstep::run() {
   const auto t0 = std::chrono::steady_clock::now();
+  unsigned unplanned = 0;  // requests in a row that found no plan
   while (instructions_ < opt_.count) {
     start_block();
     while (instructions_ < opt_.count && instructions_ - block_start_ < opt_.block) {
       if (!layout::in_arena(cpu_.state().pc)) break;  // ran off the arena's end: new block
       const uint16_t row = next_row();
       const auto plan = planner_.plan(row, cpu_.state(), rng_);
-      if (!plan) continue;
+      if (!plan) {
+        if (++unplanned < 10 * order_.size() + 100) continue;
+        std::cout << "difftest: no row could be planned from this state; the generator cannot make progress\n";
+        return 1;
+      }
+      unplanned = 0;
       if (!commit(*plan, planner_.trial())) return 1;
     }
     if (const auto diff = ram_difference()) {
