@@ -1,4 +1,5 @@
 #include "sim/cli.hpp"
+#include "sim/interrupt.hpp"
 
 #include <string>
 #include <vector>
@@ -29,7 +30,7 @@ const char* const kUsage =
     "Run `edgesim run --help` for the run options.\n"
     "Exit status of `run`: the firmware's exit code; 2 usage or configuration error;\n"
     "124 run limit (--max-instructions, or a CPU asleep for ever); 125 lockup or\n"
-    "simulator failure.\n";
+    "simulator failure; 130 stopped by Ctrl-C (the summary and --stats are still written).\n";
 
 po::options_description run_options() {
   po::options_description o("edgesim run FIRMWARE.elf [options]");
@@ -92,6 +93,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   cmd.quiet = vm.count("quiet") > 0;
   if (vm.count("semihosting-root")) cmd.semihosting_root = vm["semihosting-root"].as<std::string>();
   if (vm.count("semihosting-cmdline")) cmd.semihosting_cmdline = vm["semihosting-cmdline"].as<std::string>();
+  cmd.interrupt = &install_interrupt_handler();
   return run_command(cmd, Console{out, err, in}, err);
 }
 

@@ -80,6 +80,10 @@ void CoreModule::step_quantum() {
     default:
       break;
   }
+  if (config_.interrupt && config_.interrupt->load(std::memory_order_relaxed)) {
+    end_ = CoreEnd::Interrupted;
+    return;
+  }
   if (config_.max_instructions && cpu_->instructions() >= config_.max_instructions) {
     end_ = CoreEnd::InstructionLimit;
     return;

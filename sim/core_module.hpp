@@ -10,6 +10,7 @@
 // the block the target hands out with the grant, see memory/dmi_traffic.hpp);
 // b_transport for devices, with the keeper's local time as the delay.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <memory>
@@ -31,6 +32,7 @@ struct CoreModuleConfig {
   uint64_t clock_hz = 0;
   sc_core::sc_time quantum = sc_core::sc_time(10, sc_core::SC_US);
   uint64_t max_instructions = 0;  // 0: no limit
+  const std::atomic<bool>* interrupt = nullptr;  // stop at the next quantum when set
 };
 
 // Why the core stopped the simulation.
@@ -40,6 +42,7 @@ enum class CoreEnd : uint8_t {
   Lockup,            // unrecoverable fault
   InstructionLimit,  // --max-instructions
   Hang,              // asleep with nothing left that could wake it
+  Interrupted,       // the user stopped the run (Ctrl-C)
   Error,             // the simulator failed (see error())
 };
 

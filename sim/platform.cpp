@@ -32,6 +32,7 @@ Platform::Platform(PlatformConfig config, const RunOptions& options, Console con
           .clock_hz = config_.core.clock_hz,
           .quantum = sc_core::sc_time(static_cast<double>(config_.sim.quantum_ns), sc_core::SC_NS),
           .max_instructions = options.max_instructions,
+          .interrupt = options.interrupt,
       },
       semihosting_.get());
 

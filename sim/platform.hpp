@@ -33,6 +33,7 @@ namespace sim {
 
 struct RunOptions {
   uint64_t max_instructions = 0;  // 0: no limit
+  const std::atomic<bool>* interrupt = nullptr;  // set by Ctrl-C: stop cleanly
   std::optional<std::filesystem::path> semihosting_root;
   std::string semihosting_cmdline;  // SYS_GET_CMDLINE
   std::function<void(const std::string&)> warn;  // simulator warnings (not firmware output)

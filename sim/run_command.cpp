@@ -36,6 +36,7 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
     }
     RunOptions options;
     options.max_instructions = cmd.max_instructions;
+    options.interrupt = cmd.interrupt;
     if (cmd.semihosting_root) options.semihosting_root = *cmd.semihosting_root;
     options.semihosting_cmdline =
         cmd.firmware + (cmd.semihosting_cmdline && !cmd.semihosting_cmdline->empty() ? " " + *cmd.semihosting_cmdline : "");

@@ -1,6 +1,7 @@
 // `edgesim run`: platform + firmware -> simulation -> summary, stats and the
 // process exit status (DESIGN.md "Contracts").
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -20,6 +21,7 @@ struct RunCommand {
   bool quiet = false;
   std::optional<std::string> semihosting_root;
   std::optional<std::string> semihosting_cmdline;
+  const std::atomic<bool>* interrupt = nullptr;  // when set, stop cleanly (exit 130)
 };
 
 // Firmware output goes to `console`; the summary, warnings and errors

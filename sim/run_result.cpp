@@ -36,6 +36,8 @@ int exit_status(const RunResult& r) {
     case CoreEnd::InstructionLimit:
     case CoreEnd::Hang:
       return kExitRunLimit;
+    case CoreEnd::Interrupted:
+      return kExitInterrupted;
     case CoreEnd::Lockup:
     case CoreEnd::Error:
     case CoreEnd::Running:
@@ -50,6 +52,7 @@ std::string stop_reason(const RunResult& r) {
     case CoreEnd::Lockup: return "lockup";
     case CoreEnd::InstructionLimit: return "instruction_limit";
     case CoreEnd::Hang: return "hang";
+    case CoreEnd::Interrupted: return "interrupted";
     case CoreEnd::Error: return "error";
     case CoreEnd::Running: break;
   }
@@ -74,6 +77,8 @@ std::string describe(const RunResult& r) {
           "hang: the CPU sleeps (WFI/WFE, resuming at PC {:#010x}) and nothing can wake it "
           "(no SysTick running, no device activity pending)",
           r.pc);
+    case CoreEnd::Interrupted:
+      return fmt::format("interrupted at PC {:#010x} after {} instructions", r.pc, r.instructions);
     case CoreEnd::Error:
       return "simulation failed: " + error_text(r.error);
     case CoreEnd::Running:

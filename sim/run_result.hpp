@@ -13,6 +13,7 @@
 namespace sim {
 
 constexpr int kExitRunLimit = 124;
+constexpr int kExitInterrupted = 130;  // 128 + SIGINT, as shells report Ctrl-C
 constexpr int kExitLockupOrFailure = 125;
 
 struct RunResult {
