@@ -107,6 +107,46 @@ bool rd_rm16(uint32_t raw, Decoded& d) {  // extend and reverse: Rd, Rm
 
 // ---- 32-bit formats ----
 
+// Registers the manual forbids in most 32-bit data-processing operands.
+constexpr bool sp_or_pc(uint8_t r) { return r == 13 || r == 15; }
+
+// The register constraints of the 32-bit data-processing pages (A7.7): which
+// uses of SP and PC are UNPREDICTABLE. The compare forms (Rd = 1111, S = 1)
+// and MOV/MVN (Rn = 1111) have rows of their own, so a general row never
+// legitimately names PC as Rd.
+enum class Regs : uint8_t {
+  Logical,  // AND, BIC, EOR, ADC, SBC, RSB: no SP or PC anywhere
+  OrrOrn,   // ORR, ORN: Rn = PC is MOV/MVN, Rn = SP is forbidden
+  Move,     // MOV, MVN and the shifts by immediate: Rd and Rm not SP/PC
+  AddSub,   // ADD, SUB: Rn = SP is the SP-relative form, which allows Rd = SP
+  Test,     // TST, TEQ: Rn not SP/PC
+  Compare,  // CMP, CMN: Rn not PC
+};
+
+template <Regs rule>
+bool registers_allowed(const Decoded& d, bool has_rm) {
+  const bool rm_ok = !has_rm || !sp_or_pc(d.rm);
+  switch (rule) {
+    case Regs::Logical: return !sp_or_pc(d.rd) && !sp_or_pc(d.rn) && rm_ok;
+    case Regs::OrrOrn: return !sp_or_pc(d.rd) && d.rn != 13 && rm_ok;
+    case Regs::Move:
+      // MOV.W Rd, Rm with no shift and no S may move to or from SP, not both.
+      if (has_rm && d.setflags == SetFlags::No && d.shift == ShiftType::LSL && d.shift_n == 0)
+        return d.rd != 15 && d.rm != 15 && !(d.rd == 13 && d.rm == 13);
+      return !sp_or_pc(d.rd) && rm_ok;
+    case Regs::AddSub:
+      if (d.rn == 13) {  // SP plus/minus: Rd = SP only with LSL #0-3
+        const bool sp_shift_ok = !has_rm || d.rd != 13 || (d.shift == ShiftType::LSL && d.shift_n <= 3);
+        return d.rd != 15 && rm_ok && sp_shift_ok;
+      }
+      return !sp_or_pc(d.rd) && d.rn != 15 && rm_ok;
+    case Regs::Test: return !sp_or_pc(d.rn) && rm_ok;
+    case Regs::Compare: return d.rn != 15 && rm_ok;
+  }
+  return false;
+}
+
+template <Regs rule>
 bool modified_imm(uint32_t raw, Decoded& d) {
   const ExpandedImm e = thumb_expand_imm(imm12(raw));
   d.rd = rd32(raw);
@@ -115,27 +155,23 @@ bool modified_imm(uint32_t raw, Decoded& d) {
   d.imm_carry = e.rotates;
   d.use_imm = true;
   d.setflags = flags_if(s_bit(raw));
-  return e.valid;
+  return e.valid && registers_allowed<rule>(d, false);
 }
-bool modified_imm_rd(uint32_t raw, Decoded& d) { return modified_imm(raw, d) && d.rd != 15; }
+template <Regs rule>
 bool shifted_reg(uint32_t raw, Decoded& d) {
   d.rd = rd32(raw);
   d.rn = rn32(raw);
   d.rm = rm32(raw);
   set_shift(d, bits<5, 4>(raw), imm5_32(raw));
   d.setflags = flags_if(s_bit(raw));
-  return d.rm != 15;
+  return registers_allowed<rule>(d, true);
 }
-// Registers the manual forbids in most 32-bit data-processing operands.
-constexpr bool sp_or_pc(uint8_t r) { return r == 13 || r == 15; }
-
-bool shifted_reg_rd(uint32_t raw, Decoded& d) { return shifted_reg(raw, d) && d.rd != 15; }
 bool plain_imm12(uint32_t raw, Decoded& d) {  // ADDW/SUBW Rd, Rn, #imm12
   d.rd = rd32(raw);
   d.rn = rn32(raw);
   d.imm = imm12(raw);
   d.use_imm = true;
-  return d.rd != 15;
+  return registers_allowed<Regs::AddSub>(d, false);
 }
 bool adr32_add(uint32_t raw, Decoded& d) {
   d.rd = rd32(raw);
@@ -249,22 +285,22 @@ constexpr std::array kRows{
     Encoding{"REVSH T1", pattern("1011101011 mmm ddd"), rd_rm16, x::revsh, v6, alu},
 
     // 32-bit, modified immediate (A5.3.1)
-    Encoding{"AND (imm) T1", pattern("11110 i 0 0000 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::and_, v7, alu},
-    Encoding{"TST (imm) T1", pattern("11110 i 0 0000 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm, x::tst, v7, alu},
-    Encoding{"BIC (imm) T1", pattern("11110 i 0 0001 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::bic, v7, alu},
-    Encoding{"ORR (imm) T1", pattern("11110 i 0 0010 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::orr, v7, alu},
-    Encoding{"MOV (imm) T2", pattern("11110 i 0 0010 s 1111 | 0 iii dddd iiiiiiii"), modified_imm_rd, x::mov, v7, alu},
-    Encoding{"ORN (imm) T1", pattern("11110 i 0 0011 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::orn, v7, alu},
-    Encoding{"MVN (imm) T1", pattern("11110 i 0 0011 s 1111 | 0 iii dddd iiiiiiii"), modified_imm_rd, x::mvn, v7, alu},
-    Encoding{"EOR (imm) T1", pattern("11110 i 0 0100 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::eor, v7, alu},
-    Encoding{"TEQ (imm) T1", pattern("11110 i 0 0100 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm, x::teq, v7, alu},
-    Encoding{"ADD (imm) T3", pattern("11110 i 0 1000 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::add, v7, alu},
-    Encoding{"CMN (imm) T1", pattern("11110 i 0 1000 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm, x::cmn, v7, alu},
-    Encoding{"ADC (imm) T1", pattern("11110 i 0 1010 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::adc, v7, alu},
-    Encoding{"SBC (imm) T1", pattern("11110 i 0 1011 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::sbc, v7, alu},
-    Encoding{"SUB (imm) T3", pattern("11110 i 0 1101 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::sub, v7, alu},
-    Encoding{"CMP (imm) T2", pattern("11110 i 0 1101 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm, x::cmp, v7, alu},
-    Encoding{"RSB (imm) T2", pattern("11110 i 0 1110 s nnnn | 0 iii dddd iiiiiiii"), modified_imm_rd, x::rsb, v7, alu},
+    Encoding{"AND (imm) T1", pattern("11110 i 0 0000 s nnnn | 0 iii dddd iiiiiiii"), modified_imm<Regs::Logical>, x::and_, v7, alu},
+    Encoding{"TST (imm) T1", pattern("11110 i 0 0000 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm<Regs::Test>, x::tst, v7, alu},
+    Encoding{"BIC (imm) T1", pattern("11110 i 0 0001 s nnnn | 0 iii dddd iiiiiiii"), modified_imm<Regs::Logical>, x::bic, v7, alu},
+    Encoding{"ORR (imm) T1", pattern("11110 i 0 0010 s nnnn | 0 iii dddd iiiiiiii"), modified_imm<Regs::OrrOrn>, x::orr, v7, alu},
+    Encoding{"MOV (imm) T2", pattern("11110 i 0 0010 s 1111 | 0 iii dddd iiiiiiii"), modified_imm<Regs::Move>, x::mov, v7, alu},
+    Encoding{"ORN (imm) T1", pattern("11110 i 0 0011 s nnnn | 0 iii dddd iiiiiiii"), modified_imm<Regs::OrrOrn>, x::orn, v7, alu},
+    Encoding{"MVN (imm) T1", pattern("11110 i 0 0011 s 1111 | 0 iii dddd iiiiiiii"), modified_imm<Regs::Move>, x::mvn, v7, alu},
+    Encoding{"EOR (imm) T1", pattern("11110 i 0 0100 s nnnn | 0 iii dddd iiiiiiii"), modified_imm<Regs::Logical>, x::eor, v7, alu},
+    Encoding{"TEQ (imm) T1", pattern("11110 i 0 0100 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm<Regs::Test>, x::teq, v7, alu},
+    Encoding{"ADD (imm) T3", pattern("11110 i 0 1000 s nnnn | 0 iii dddd iiiiiiii"), modified_imm<Regs::AddSub>, x::add, v7, alu},
+    Encoding{"CMN (imm) T1", pattern("11110 i 0 1000 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm<Regs::Compare>, x::cmn, v7, alu},
+    Encoding{"ADC (imm) T1", pattern("11110 i 0 1010 s nnnn | 0 iii dddd iiiiiiii"), modified_imm<Regs::Logical>, x::adc, v7, alu},
+    Encoding{"SBC (imm) T1", pattern("11110 i 0 1011 s nnnn | 0 iii dddd iiiiiiii"), modified_imm<Regs::Logical>, x::sbc, v7, alu},
+    Encoding{"SUB (imm) T3", pattern("11110 i 0 1101 s nnnn | 0 iii dddd iiiiiiii"), modified_imm<Regs::AddSub>, x::sub, v7, alu},
+    Encoding{"CMP (imm) T2", pattern("11110 i 0 1101 1 nnnn | 0 iii 1111 iiiiiiii"), modified_imm<Regs::Compare>, x::cmp, v7, alu},
+    Encoding{"RSB (imm) T2", pattern("11110 i 0 1110 s nnnn | 0 iii dddd iiiiiiii"), modified_imm<Regs::Logical>, x::rsb, v7, alu},
 
     // 32-bit, plain binary immediate (A5.3.3)
     Encoding{"ADDW T4", pattern("11110 i 1 00000 nnnn | 0 iii dddd iiiiiiii"), plain_imm12, x::add, v7, alu},
@@ -281,22 +317,22 @@ constexpr std::array kRows{
     Encoding{"UBFX T1", pattern("11110 0 1 11100 nnnn | 0 iii dddd ii 0 wwwww"), bitfield_extract, x::ubfx, v7, alu},
 
     // 32-bit, shifted register (A5.3.11)
-    Encoding{"AND (reg) T2", pattern("1110101 0000 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::and_, v7, alu},
-    Encoding{"TST (reg) T2", pattern("1110101 0000 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg, x::tst, v7, alu},
-    Encoding{"BIC (reg) T2", pattern("1110101 0001 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::bic, v7, alu},
-    Encoding{"ORR (reg) T2", pattern("1110101 0010 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::orr, v7, alu},
-    Encoding{"MOV (reg, shifted) T3", pattern("1110101 0010 s 1111 | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::mov, v7, alu},
-    Encoding{"ORN (reg) T1", pattern("1110101 0011 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::orn, v7, alu},
-    Encoding{"MVN (reg) T2", pattern("1110101 0011 s 1111 | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::mvn, v7, alu},
-    Encoding{"EOR (reg) T2", pattern("1110101 0100 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::eor, v7, alu},
-    Encoding{"TEQ (reg) T1", pattern("1110101 0100 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg, x::teq, v7, alu},
-    Encoding{"ADD (reg) T3", pattern("1110101 1000 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::add, v7, alu},
-    Encoding{"CMN (reg) T2", pattern("1110101 1000 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg, x::cmn, v7, alu},
-    Encoding{"ADC (reg) T2", pattern("1110101 1010 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::adc, v7, alu},
-    Encoding{"SBC (reg) T2", pattern("1110101 1011 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::sbc, v7, alu},
-    Encoding{"SUB (reg) T2", pattern("1110101 1101 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::sub, v7, alu},
-    Encoding{"CMP (reg) T3", pattern("1110101 1101 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg, x::cmp, v7, alu},
-    Encoding{"RSB (reg) T1", pattern("1110101 1110 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg_rd, x::rsb, v7, alu},
+    Encoding{"AND (reg) T2", pattern("1110101 0000 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::Logical>, x::and_, v7, alu},
+    Encoding{"TST (reg) T2", pattern("1110101 0000 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg<Regs::Test>, x::tst, v7, alu},
+    Encoding{"BIC (reg) T2", pattern("1110101 0001 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::Logical>, x::bic, v7, alu},
+    Encoding{"ORR (reg) T2", pattern("1110101 0010 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::OrrOrn>, x::orr, v7, alu},
+    Encoding{"MOV (reg, shifted) T3", pattern("1110101 0010 s 1111 | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::Move>, x::mov, v7, alu},
+    Encoding{"ORN (reg) T1", pattern("1110101 0011 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::OrrOrn>, x::orn, v7, alu},
+    Encoding{"MVN (reg) T2", pattern("1110101 0011 s 1111 | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::Move>, x::mvn, v7, alu},
+    Encoding{"EOR (reg) T2", pattern("1110101 0100 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::Logical>, x::eor, v7, alu},
+    Encoding{"TEQ (reg) T1", pattern("1110101 0100 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg<Regs::Test>, x::teq, v7, alu},
+    Encoding{"ADD (reg) T3", pattern("1110101 1000 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::AddSub>, x::add, v7, alu},
+    Encoding{"CMN (reg) T2", pattern("1110101 1000 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg<Regs::Compare>, x::cmn, v7, alu},
+    Encoding{"ADC (reg) T2", pattern("1110101 1010 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::Logical>, x::adc, v7, alu},
+    Encoding{"SBC (reg) T2", pattern("1110101 1011 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::Logical>, x::sbc, v7, alu},
+    Encoding{"SUB (reg) T2", pattern("1110101 1101 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::AddSub>, x::sub, v7, alu},
+    Encoding{"CMP (reg) T3", pattern("1110101 1101 1 nnnn | 0 iii 1111 ii tt mmmm"), shifted_reg<Regs::Compare>, x::cmp, v7, alu},
+    Encoding{"RSB (reg) T1", pattern("1110101 1110 s nnnn | 0 iii dddd ii tt mmmm"), shifted_reg<Regs::Logical>, x::rsb, v7, alu},
 
     // 32-bit, register-controlled shifts, extends, reverses (A5.3.12, A5.3.13)
     Encoding{"LSL/LSR/ASR/ROR (reg) T2", pattern("11111010 0 tt s nnnn | 1111 dddd 0000 mmmm"), shift_reg32, x::shift_reg, v7, alu},

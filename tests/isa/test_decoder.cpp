@@ -58,3 +58,26 @@ TEST_CASE("the decoder picks the special case over the general row", "[isa][deco
   const Decoder m0(*isa::core_profile("cortex-m0plus"));
   CHECK(m0.decode(0xF1B10F04, true).row == Decoder::undefined_row());
 }
+
+TEST_CASE("32-bit data processing follows the manual's SP and PC rules", "[isa][decoder]") {
+  const Decoder m4(*isa::core_profile("cortex-m4"));
+  const auto undefined = [&](uint32_t raw) { return m4.decode(raw, true).row == Decoder::undefined_row(); };
+  // UNPREDICTABLE per A7.7 (the assembler refuses each: "r13 not allowed here")
+  CHECK(undefined(0xEA0D0001));  // and.w r0, sp, r1
+  CHECK(undefined(0xEA010D02));  // and.w sp, r1, r2
+  CHECK(undefined(0xF1410D01));  // adc sp, r1, #1
+  CHECK(undefined(0xEBA10D02));  // sub.w sp, r1, r2
+  CHECK(undefined(0xF1010D04));  // add.w sp, r1, #4
+  CHECK(undefined(0xEB01000D));  // add.w r0, r1, sp
+  CHECK(undefined(0xEA1D0F01));  // tst.w sp, r1
+  CHECK(undefined(0xEBB10F0D));  // cmp.w r1, sp
+  CHECK(undefined(0xEA5F0D01));  // movs.w sp, r1
+  // The SP forms the manual allows (encodings from arm-none-eabi-as)
+  CHECK_FALSE(undefined(0xF10D0D04));  // add.w sp, sp, #4
+  CHECK_FALSE(undefined(0xF1AD0D08));  // sub.w sp, sp, #8
+  CHECK_FALSE(undefined(0xEB0D0001));  // add.w r0, sp, r1
+  CHECK_FALSE(undefined(0xEA4F0D01));  // mov.w sp, r1
+  CHECK_FALSE(undefined(0xEB0D0D81));  // add.w sp, sp, r1, lsl #2
+  CHECK_FALSE(undefined(0xEBBD0F01));  // cmp.w sp, r1
+  CHECK_FALSE(undefined(0xF20D0D0C));  // addw sp, sp, #12
+}
