@@ -1,5 +1,8 @@
-// ARMv7E-M DSP extension encodings (A5.3.13-A5.3.16): the subset newlib's
-// ARMv7E-M string routines use; the DSP issue completes the group.
+// ARMv7E-M DSP extension encodings (ARMv7-M ARM A5.3.13 data processing
+// (register), A5.3.14-A5.3.15 parallel addition and subtraction, A5.3.16
+// miscellaneous operations, A5.3.17-A5.3.18 the multiply spaces, A5.3.3
+// SSAT16/USAT16, A5.3.11 PKHBT/PKHTB). Absent on ARMv7-M without the DSP
+// extension (Cortex-M3) and on ARMv6-M: those cores take UNDEFINSTR.
 #include <array>
 
 #include "isa/encoding.hpp"
@@ -12,6 +15,8 @@ namespace {
 using namespace enc;
 namespace x = exec;
 
+// Every DSP page makes SP and PC UNPREDICTABLE as Rd, Rn, Rm and Ra, except
+// where a field of 1111 selects another instruction (the manual's "SEE").
 constexpr bool sp_or_pc(uint8_t r) { return r == 13 || r == 15; }
 
 bool rd_rn_rm32(uint32_t raw, Decoded& d) {
@@ -20,6 +25,8 @@ bool rd_rn_rm32(uint32_t raw, Decoded& d) {
   d.rm = rm32(raw);
   return !sp_or_pc(d.rd) && !sp_or_pc(d.rn) && !sp_or_pc(d.rm);
 }
+
+// SXTAB/SXTAH/UXTAB/UXTAH/SXTAB16/UXTAB16: Rn == 1111 is the plain extend.
 bool extend_add32(uint32_t raw, Decoded& d) {
   rd_rn_rm32(raw, d);
   d.shift_n = static_cast<uint8_t>(bits<5, 4>(raw) * 8);
@@ -27,11 +34,56 @@ bool extend_add32(uint32_t raw, Decoded& d) {
 }
 
 constexpr uint32_t dsp = kV7M | kDsp;
+constexpr auto simd = OpClass::Simd, alu = OpClass::IntAlu, imul = OpClass::IntMul, lmul = OpClass::IntMulLong;
+using S = x::Parallel<x::Prefix::S>;
+using Q = x::Parallel<x::Prefix::Q>;
+using SH = x::Parallel<x::Prefix::SH>;
+using U = x::Parallel<x::Prefix::U>;
+using UQ = x::Parallel<x::Prefix::UQ>;
+using UH = x::Parallel<x::Prefix::UH>;
 
 constexpr std::array kRows{
-    Encoding{"UADD8 T1", pattern("11111010 1000 nnnn | 1111 dddd 0100 mmmm"), rd_rn_rm32, x::uadd8, dsp, OpClass::Simd},
-    Encoding{"SEL T1", pattern("11111010 1010 nnnn | 1111 dddd 1000 mmmm"), rd_rn_rm32, x::sel, dsp, OpClass::Simd},
-    Encoding{"UXTAH T1", pattern("11111010 0 001 nnnn | 1111 dddd 10 rr mmmm"), extend_add32, x::uxtah, dsp, OpClass::IntAlu},
+    // Parallel addition and subtraction (A5.3.14, A5.3.15): hw1<6:4> is the
+    // lane operation, hw2<6> unsigned, hw2<5:4> modulo / saturating / halving.
+    Encoding{"SADD8 T1", pattern("11111010 1 000 nnnn | 1111 dddd 0 0 00 mmmm"), rd_rn_rm32, S::add8, dsp, simd},
+    Encoding{"SADD16 T1", pattern("11111010 1 001 nnnn | 1111 dddd 0 0 00 mmmm"), rd_rn_rm32, S::add16, dsp, simd},
+    Encoding{"SASX T1", pattern("11111010 1 010 nnnn | 1111 dddd 0 0 00 mmmm"), rd_rn_rm32, S::asx, dsp, simd},
+    Encoding{"SSUB8 T1", pattern("11111010 1 100 nnnn | 1111 dddd 0 0 00 mmmm"), rd_rn_rm32, S::sub8, dsp, simd},
+    Encoding{"SSUB16 T1", pattern("11111010 1 101 nnnn | 1111 dddd 0 0 00 mmmm"), rd_rn_rm32, S::sub16, dsp, simd},
+    Encoding{"SSAX T1", pattern("11111010 1 110 nnnn | 1111 dddd 0 0 00 mmmm"), rd_rn_rm32, S::sax, dsp, simd},
+    Encoding{"QADD8 T1", pattern("11111010 1 000 nnnn | 1111 dddd 0 0 01 mmmm"), rd_rn_rm32, Q::add8, dsp, simd},
+    Encoding{"QADD16 T1", pattern("11111010 1 001 nnnn | 1111 dddd 0 0 01 mmmm"), rd_rn_rm32, Q::add16, dsp, simd},
+    Encoding{"QASX T1", pattern("11111010 1 010 nnnn | 1111 dddd 0 0 01 mmmm"), rd_rn_rm32, Q::asx, dsp, simd},
+    Encoding{"QSUB8 T1", pattern("11111010 1 100 nnnn | 1111 dddd 0 0 01 mmmm"), rd_rn_rm32, Q::sub8, dsp, simd},
+    Encoding{"QSUB16 T1", pattern("11111010 1 101 nnnn | 1111 dddd 0 0 01 mmmm"), rd_rn_rm32, Q::sub16, dsp, simd},
+    Encoding{"QSAX T1", pattern("11111010 1 110 nnnn | 1111 dddd 0 0 01 mmmm"), rd_rn_rm32, Q::sax, dsp, simd},
+    Encoding{"SHADD8 T1", pattern("11111010 1 000 nnnn | 1111 dddd 0 0 10 mmmm"), rd_rn_rm32, SH::add8, dsp, simd},
+    Encoding{"SHADD16 T1", pattern("11111010 1 001 nnnn | 1111 dddd 0 0 10 mmmm"), rd_rn_rm32, SH::add16, dsp, simd},
+    Encoding{"SHASX T1", pattern("11111010 1 010 nnnn | 1111 dddd 0 0 10 mmmm"), rd_rn_rm32, SH::asx, dsp, simd},
+    Encoding{"SHSUB8 T1", pattern("11111010 1 100 nnnn | 1111 dddd 0 0 10 mmmm"), rd_rn_rm32, SH::sub8, dsp, simd},
+    Encoding{"SHSUB16 T1", pattern("11111010 1 101 nnnn | 1111 dddd 0 0 10 mmmm"), rd_rn_rm32, SH::sub16, dsp, simd},
+    Encoding{"SHSAX T1", pattern("11111010 1 110 nnnn | 1111 dddd 0 0 10 mmmm"), rd_rn_rm32, SH::sax, dsp, simd},
+    Encoding{"UADD8 T1", pattern("11111010 1 000 nnnn | 1111 dddd 0 1 00 mmmm"), rd_rn_rm32, U::add8, dsp, simd},
+    Encoding{"UADD16 T1", pattern("11111010 1 001 nnnn | 1111 dddd 0 1 00 mmmm"), rd_rn_rm32, U::add16, dsp, simd},
+    Encoding{"UASX T1", pattern("11111010 1 010 nnnn | 1111 dddd 0 1 00 mmmm"), rd_rn_rm32, U::asx, dsp, simd},
+    Encoding{"USUB8 T1", pattern("11111010 1 100 nnnn | 1111 dddd 0 1 00 mmmm"), rd_rn_rm32, U::sub8, dsp, simd},
+    Encoding{"USUB16 T1", pattern("11111010 1 101 nnnn | 1111 dddd 0 1 00 mmmm"), rd_rn_rm32, U::sub16, dsp, simd},
+    Encoding{"USAX T1", pattern("11111010 1 110 nnnn | 1111 dddd 0 1 00 mmmm"), rd_rn_rm32, U::sax, dsp, simd},
+    Encoding{"UQADD8 T1", pattern("11111010 1 000 nnnn | 1111 dddd 0 1 01 mmmm"), rd_rn_rm32, UQ::add8, dsp, simd},
+    Encoding{"UQADD16 T1", pattern("11111010 1 001 nnnn | 1111 dddd 0 1 01 mmmm"), rd_rn_rm32, UQ::add16, dsp, simd},
+    Encoding{"UQASX T1", pattern("11111010 1 010 nnnn | 1111 dddd 0 1 01 mmmm"), rd_rn_rm32, UQ::asx, dsp, simd},
+    Encoding{"UQSUB8 T1", pattern("11111010 1 100 nnnn | 1111 dddd 0 1 01 mmmm"), rd_rn_rm32, UQ::sub8, dsp, simd},
+    Encoding{"UQSUB16 T1", pattern("11111010 1 101 nnnn | 1111 dddd 0 1 01 mmmm"), rd_rn_rm32, UQ::sub16, dsp, simd},
+    Encoding{"UQSAX T1", pattern("11111010 1 110 nnnn | 1111 dddd 0 1 01 mmmm"), rd_rn_rm32, UQ::sax, dsp, simd},
+    Encoding{"UHADD8 T1", pattern("11111010 1 000 nnnn | 1111 dddd 0 1 10 mmmm"), rd_rn_rm32, UH::add8, dsp, simd},
+    Encoding{"UHADD16 T1", pattern("11111010 1 001 nnnn | 1111 dddd 0 1 10 mmmm"), rd_rn_rm32, UH::add16, dsp, simd},
+    Encoding{"UHASX T1", pattern("11111010 1 010 nnnn | 1111 dddd 0 1 10 mmmm"), rd_rn_rm32, UH::asx, dsp, simd},
+    Encoding{"UHSUB8 T1", pattern("11111010 1 100 nnnn | 1111 dddd 0 1 10 mmmm"), rd_rn_rm32, UH::sub8, dsp, simd},
+    Encoding{"UHSUB16 T1", pattern("11111010 1 101 nnnn | 1111 dddd 0 1 10 mmmm"), rd_rn_rm32, UH::sub16, dsp, simd},
+    Encoding{"UHSAX T1", pattern("11111010 1 110 nnnn | 1111 dddd 0 1 10 mmmm"), rd_rn_rm32, UH::sax, dsp, simd},
+
+    Encoding{"SEL T1", pattern("11111010 1010 nnnn | 1111 dddd 1000 mmmm"), rd_rn_rm32, x::sel, dsp, simd},
+    Encoding{"UXTAH T1", pattern("11111010 0 001 nnnn | 1111 dddd 10 rr mmmm"), extend_add32, x::uxtah, dsp, alu},
 };
 }  // namespace
 

@@ -1,13 +1,42 @@
-// ARMv7E-M DSP extension semantics (SIMD lanes, GE flags). The rest of the
-// extension arrives with the DSP issue; newlib's ARMv7E-M string routines
-// already need these.
+// ARMv7E-M DSP extension semantics (ARMv7-M ARM A7.7): parallel lane
+// arithmetic with the GE flags, saturating arithmetic with the sticky Q flag,
+// the DSP multiplies, extends, packing and SEL.
+//
+// Operand fields beyond rd/rn/rm/ra, as the encodings normalise them:
+//   shift_n  rotation of Rm (extends, X of the dual multiplies: 0 or 16) or
+//            which halfword of Rm a halfword multiply uses (0 bottom, 16 top)
+//   imm      which halfword of Rn (SMLA<x><y>, SMUL<x><y>, SMLAL<x><y>),
+//            the rounding constant of SMMUL{R}/SMMLA{R}/SMMLS{R} (0 or
+//            0x80000000), or the saturation width of SSAT16/USAT16
+//   rd, ra   RdLo, RdHi of the long multiplies (as in multiply_divide.hpp)
 #pragma once
 #include "isa/decoded.hpp"
 
 namespace isa::exec {
 
-void uadd8(Cpu&, const Decoded&);  // four byte adds, GE[i] = carry out of lane i
-void sel(Cpu&, const Decoded&);    // Rd.byte[i] = GE[i] ? Rn.byte[i] : Rm.byte[i]
-void uxtah(Cpu&, const Decoded&);  // Rd = Rn + ZeroExtend(ROR(Rm, rotation)<15:0>)
+// The prefixes of the parallel add/subtract instructions (A4.4.3): signed or
+// unsigned lanes, modulo (S/U: set APSR.GE), saturating (Q/UQ) or halving
+// (SH/UH); neither of the last two touches GE or Q.
+enum class Prefix : uint8_t { S, Q, SH, U, UQ, UH };
+
+// One handler per lane operation, parameterised by the prefix.
+template <Prefix p>
+struct Parallel {
+  static void add8(Cpu&, const Decoded&);   // four byte lanes: Rn[i] + Rm[i]
+  static void sub8(Cpu&, const Decoded&);   // Rn[i] - Rm[i]
+  static void add16(Cpu&, const Decoded&);  // two halfword lanes
+  static void sub16(Cpu&, const Decoded&);
+  static void asx(Cpu&, const Decoded&);    // lo = Rn.lo - Rm.hi, hi = Rn.hi + Rm.lo
+  static void sax(Cpu&, const Decoded&);    // lo = Rn.lo + Rm.hi, hi = Rn.hi - Rm.lo
+};
+extern template struct Parallel<Prefix::S>;
+extern template struct Parallel<Prefix::Q>;
+extern template struct Parallel<Prefix::SH>;
+extern template struct Parallel<Prefix::U>;
+extern template struct Parallel<Prefix::UQ>;
+extern template struct Parallel<Prefix::UH>;
+
+void sel(Cpu&, const Decoded&);  // Rd.byte[i] = GE[i] ? Rn.byte[i] : Rm.byte[i]
+void uxtah(Cpu&, const Decoded&);    // Rd = Rn + ZeroExtend(rot<15:0>)
 
 }  // namespace isa::exec

@@ -1,13 +1,155 @@
-// DSP extension subset: lane arithmetic and GE flags worked by hand from the
-// ARMv7-M ARM pseudocode for UADD8, SEL and UXTAH.
+// The ARMv7E-M DSP extension (ARMv7-M ARM A7.7, each instruction's page).
+// Expected values are worked by hand from the pseudocode; halfwords come from
+// arm-none-eabi-as -mcpu=cortex-m4 -mthumb and arm-none-eabi-objdump -d, with
+// the disassembly as the comment.
 #include <catch2/catch.hpp>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 #include "isa/decoder.hpp"
 #include "tests/isa/cpu_fixture.hpp"
+#include "tests/isa/exception_helpers.hpp"
 
 using test::CpuFixture;
 
-TEST_CASE("UADD8 sets GE per byte lane and SEL picks lanes by GE", "[isa][dsp]") {
+namespace {
+
+// Runs one 32-bit instruction on `f` with r2 = n, r3 = m (and r4 = a).
+void run1(CpuFixture& f, uint16_t hw1, uint16_t hw2, uint32_t n, uint32_t m, uint32_t a = 0) {
+  f.r(2) = n;
+  f.r(3) = m;
+  f.r(4) = a;
+  f.run({hw1, hw2}, 1);
+}
+
+// Rd = r1, Rn = r2, Rm = r3. Lanes below are listed least significant first.
+struct LaneCase {
+  std::string_view text;
+  uint16_t hw1, hw2;
+  uint32_t n, m, result;
+  std::optional<uint8_t> ge;  // nothing: GE must be left alone
+};
+
+void check_lanes(const LaneCase& c) {
+  INFO(c.text);
+  CpuFixture f;
+  auto& s = f.cpu.state();
+  // Start from the opposite of every expected GE bit, so each one must be written.
+  const uint8_t before = c.ge ? static_cast<uint8_t>(~*c.ge & 0xF) : 0b1010;
+  s.ge = before;
+  run1(f, c.hw1, c.hw2, c.n, c.m);
+  CHECK(f.r(1) == c.result);
+  CHECK(+s.ge == +c.ge.value_or(before));
+  CHECK_FALSE(s.q);  // no parallel add/subtract touches Q
+}
+
+bool undefined_on(std::string_view core, uint32_t raw) {
+  const isa::Decoder dec(*isa::core_profile(core));
+  return dec.decode(raw, true).row == isa::Decoder::undefined_row();
+}
+
+}  // namespace
+
+TEST_CASE("SADD/SSUB/SASX/SSAX: modulo lanes, GE = lane result >= 0", "[isa][dsp]") {
+  const LaneCase cases[] = {
+      // 01+7F=128 -> 80 GE; FF+FF=-2 -> FE; 80+80=-256 -> 00; 7F+01=128 -> 80 GE
+      {"sadd8 r1, r2, r3", 0xfa82, 0xf103, 0x7F80FF01, 0x0180FF7F, 0x8000FE80, 0b1001},
+      // 01-02=-1; 7F-80=255 GE; 00-FF=1 GE; 80-01=-129 -> 7F
+      {"ssub8 r1, r2, r3", 0xfac2, 0xf103, 0x80007F01, 0x01FF8002, 0x7F01FFFF, 0b0110},
+      // -32768 + -32768 = -65536 -> 0000; 32767 + 1 = 32768 -> 8000 GE (the sum, not the lane, is >= 0)
+      {"sadd16 r1, r2, r3", 0xfa92, 0xf103, 0x7FFF8000, 0x00018000, 0x80000000, 0b1100},
+      // 5 - 7 = -2; 32767 - -32768 = 65535 -> FFFF GE
+      {"ssub16 r1, r2, r3", 0xfad2, 0xf103, 0x7FFF0005, 0x80000007, 0xFFFFFFFE, 0b1100},
+      // lo = 3 - 5 = -2; hi = 1 + -1 = 0 GE
+      {"sasx r1, r2, r3", 0xfaa2, 0xf103, 0x00010003, 0x0005FFFF, 0x0000FFFE, 0b1100},
+      // lo = 3 + 5 = 8 GE; hi = 1 - 2 = -1
+      {"ssax r1, r2, r3", 0xfae2, 0xf103, 0x00010003, 0x00050002, 0xFFFF0008, 0b0011},
+  };
+  for (const auto& c : cases) check_lanes(c);
+}
+
+TEST_CASE("UADD/USUB/UASX/USAX: modulo lanes, GE = carry out of sums, no borrow from differences",
+          "[isa][dsp]") {
+  const LaneCase cases[] = {
+      // 7F+01=80; 01+00=01; 80+80=100 GE; FF+01=100 GE
+      {"uadd8 r1, r2, r3", 0xfa82, 0xf143, 0xFF80017F, 0x01800001, 0x00000180, 0b1100},
+      // 01-02=-1 -> FF; 80-80=0 GE; FF-FE=1 GE; 00-01 -> FF
+      {"usub8 r1, r2, r3", 0xfac2, 0xf143, 0x00FF8001, 0x01FE8002, 0xFF0100FF, 0b0110},
+      // 8000+7FFF=FFFF; FFFF+0001=10000 -> 0000 GE
+      {"uadd16 r1, r2, r3", 0xfa92, 0xf143, 0xFFFF8000, 0x00017FFF, 0x0000FFFF, 0b1100},
+      // 8000-8000=0 GE; 0001-0002 -> FFFF
+      {"usub16 r1, r2, r3", 0xfad2, 0xf143, 0x00018000, 0x00028000, 0xFFFF0000, 0b0011},
+      // lo = 0001 - 0002 -> FFFF; hi = FFFF + 0001 = 10000 -> 0000 GE
+      {"uasx r1, r2, r3", 0xfaa2, 0xf143, 0xFFFF0001, 0x00020001, 0x0000FFFF, 0b1100},
+      // lo = FFFF + 0001 -> 0000 GE; hi = 0001 - 0002 -> FFFF
+      {"usax r1, r2, r3", 0xfae2, 0xf143, 0x0001FFFF, 0x00010002, 0xFFFF0000, 0b0011},
+  };
+  for (const auto& c : cases) check_lanes(c);
+}
+
+TEST_CASE("Q/UQ lanes saturate at the lane bounds and leave GE and Q alone", "[isa][dsp]") {
+  const LaneCase cases[] = {
+      // 7F+01 -> 7F; 10+20=30; 80+FF=-129 -> 80; 7F+01 -> 7F
+      {"qadd8 r1, r2, r3", 0xfa82, 0xf113, 0x7F80107F, 0x01FF2001, 0x7F80307F, std::nullopt},
+      // 00-80=128 -> 7F; 05-03=2; 7F-FF=128 -> 7F; 80-01=-129 -> 80
+      {"qsub8 r1, r2, r3", 0xfac2, 0xf113, 0x807F0500, 0x01FF0380, 0x807F027F, std::nullopt},
+      // 0x8000 + -1 -> 8000; 0x7FFF + 1 -> 7FFF
+      {"qadd16 r1, r2, r3", 0xfa92, 0xf113, 0x7FFF8000, 0x0001FFFF, 0x7FFF8000, std::nullopt},
+      // 0x7FFF - -1 -> 7FFF; 0x8000 - 1 -> 8000
+      {"qsub16 r1, r2, r3", 0xfad2, 0xf113, 0x80007FFF, 0x0001FFFF, 0x80007FFF, std::nullopt},
+      // lo = 0x8000 - 1 -> 8000; hi = 0x7FFF + 1 -> 7FFF
+      {"qasx r1, r2, r3", 0xfaa2, 0xf113, 0x7FFF8000, 0x00010001, 0x7FFF8000, std::nullopt},
+      // lo = 0x7FFF + 1 -> 7FFF; hi = 0x8000 - 1 -> 8000
+      {"qsax r1, r2, r3", 0xfae2, 0xf113, 0x80007FFF, 0x00010001, 0x80007FFF, std::nullopt},
+      // 01+02=03; 7F+7F=FE; 80+80=100 -> FF; FF+01=100 -> FF
+      {"uqadd8 r1, r2, r3", 0xfa82, 0xf153, 0xFF807F01, 0x01807F02, 0xFFFFFE03, std::nullopt},
+      // 05-03=2; 7F-7E=1; 80-81 -> 0; 00-01 -> 0
+      {"uqsub8 r1, r2, r3", 0xfac2, 0xf153, 0x00807F05, 0x01817E03, 0x00000102, std::nullopt},
+      // 1234+0001=1235; FFFF+0001 -> FFFF
+      {"uqadd16 r1, r2, r3", 0xfa92, 0xf153, 0xFFFF1234, 0x00010001, 0xFFFF1235, std::nullopt},
+      // 1234-0234=1000; 0000-0001 -> 0
+      {"uqsub16 r1, r2, r3", 0xfad2, 0xf153, 0x00001234, 0x00010234, 0x00001000, std::nullopt},
+      // lo = 0001 - 0002 -> 0; hi = FFF0 + 0020 -> FFFF
+      {"uqasx r1, r2, r3", 0xfaa2, 0xf153, 0xFFF00001, 0x00020020, 0xFFFF0000, std::nullopt},
+      // lo = FFF0 + 0020 -> FFFF; hi = 0001 - 0002 -> 0
+      {"uqsax r1, r2, r3", 0xfae2, 0xf153, 0x0001FFF0, 0x00200002, 0x0000FFFF, std::nullopt},
+  };
+  for (const auto& c : cases) check_lanes(c);
+}
+
+TEST_CASE("SH/UH lanes halve the exact result, rounding toward minus infinity", "[isa][dsp]") {
+  const LaneCase cases[] = {
+      // (-1+0)>>1 = -1 -> FF (not 0); (1+0)>>1 = 0; (-3+0)>>1 = -2 -> FE; (3+0)>>1 = 1
+      {"shadd8 r1, r2, r3", 0xfa82, 0xf123, 0x03FD01FF, 0x00000000, 0x01FE00FF, std::nullopt},
+      // the 17-bit sum is kept: (-32768 + -32768)/2 = 8000; (32767 + 32767)/2 = 7FFF
+      {"shadd16 r1, r2, r3", 0xfa92, 0xf123, 0x7FFF8000, 0x7FFF8000, 0x7FFF8000, std::nullopt},
+      // (0-2)>>1 = -1; (0-1)>>1 = -1; (127 - -128)>>1 = 127; (-128 - 127)>>1 = -128
+      {"shsub8 r1, r2, r3", 0xfac2, 0xf123, 0x807F0000, 0x7F800102, 0x807FFFFF, std::nullopt},
+      // (0-1)>>1 = -1 -> FFFF; (-32768 - 32767)>>1 = -32768 -> 8000
+      {"shsub16 r1, r2, r3", 0xfad2, 0xf123, 0x80000000, 0x7FFF0001, 0x8000FFFF, std::nullopt},
+      // lo = (0 - 1)>>1 = -1; hi = (1 + 2)>>1 = 1
+      {"shasx r1, r2, r3", 0xfaa2, 0xf123, 0x00010000, 0x00010002, 0x0001FFFF, std::nullopt},
+      // lo = (3 + 2)>>1 = 2; hi = (0 - 1)>>1 = -1
+      {"shsax r1, r2, r3", 0xfae2, 0xf123, 0x00000003, 0x00020001, 0xFFFF0002, std::nullopt},
+      // (0+1)>>1 = 0; (1+0)>>1 = 0; (FF+01)>>1 = 80 (the carry is kept); (FF+FF)>>1 = FF
+      {"uhadd8 r1, r2, r3", 0xfa82, 0xf163, 0xFFFF0100, 0xFF010001, 0xFF800000, std::nullopt},
+      // (8001+8000)>>1 = 8000; (FFFF+FFFF)>>1 = FFFF
+      {"uhadd16 r1, r2, r3", 0xfa92, 0xf163, 0xFFFF8001, 0xFFFF8000, 0xFFFF8000, std::nullopt},
+      // (1-2)>>1 = -1 -> FF; (FF-00)>>1 = 7F; (0-1)>>1 -> FF; (00-FF)>>1 = -128 -> 80
+      {"uhsub8 r1, r2, r3", 0xfac2, 0xf163, 0x0000FF01, 0xFF010002, 0x80FF7FFF, std::nullopt},
+      // (FFFF-0)>>1 = 7FFF; (0-FFFF)>>1 = -32768 -> 8000
+      {"uhsub16 r1, r2, r3", 0xfad2, 0xf163, 0x0000FFFF, 0xFFFF0000, 0x80007FFF, std::nullopt},
+      // lo = (0000 - 0001)>>1 -> FFFF; hi = (FFFF + FFFF)>>1 = FFFF
+      {"uhasx r1, r2, r3", 0xfaa2, 0xf163, 0xFFFF0000, 0x0001FFFF, 0xFFFFFFFF, std::nullopt},
+      // lo = (FFFF + FFFF)>>1 = FFFF; hi = (0 - 3)>>1 = -2 -> FFFE
+      {"uhsax r1, r2, r3", 0xfae2, 0xf163, 0x0000FFFF, 0xFFFF0003, 0xFFFEFFFF, std::nullopt},
+  };
+  for (const auto& c : cases) check_lanes(c);
+}
+
+TEST_CASE("UADD8 then SEL picks byte lanes by GE", "[isa][dsp]") {
   CpuFixture f;
   f.r(2) = 0xFF80017F;
   f.r(12) = 0x01800001;
@@ -17,22 +159,16 @@ TEST_CASE("UADD8 sets GE per byte lane and SEL picks lanes by GE", "[isa][dsp]")
             0xfaa4, 0xf28c,  // sel r2, r4, ip
         },
         1);
-  // lanes (LSB first): 7F+01=80, 01+00=01, 80+80=100, FF+01=100
   CHECK(f.r(2) == 0x00000180);
   CHECK(f.cpu.state().ge == 0b1100);
   f.cpu.step_one();  // lanes 3,2 from r4; lanes 1,0 from ip
   CHECK(f.r(2) == 0x11220001);
 }
 
-TEST_CASE("UXTAH adds a rotated, zero-extended halfword", "[isa][dsp]") {
-  CpuFixture f;
-  f.r(2) = 0x10000000;
-  f.r(3) = 0x00ABCD12;
-  f.run({0xfa12, 0xf193}, 1);  // uxtah r1, r2, r3, ror #8
-  CHECK(f.r(1) == 0x1000ABCD);
-}
-
-TEST_CASE("the DSP subset is UNDEFINED without the DSP extension", "[isa][dsp]") {
-  const isa::Decoder m3(*isa::core_profile("cortex-m3"));
-  CHECK(m3.decode(0xFA82F24C, true).row == isa::Decoder::undefined_row());
+TEST_CASE("the DSP extension is UNDEFINED on Cortex-M3 and Cortex-M0+", "[isa][dsp]") {
+  for (uint32_t raw : {0xFA92F103u, 0xFAC2F163u}) {  // sadd16 r1, r2, r3; uhsub8 r1, r2, r3
+    CHECK_FALSE(undefined_on("cortex-m4", raw));
+    CHECK(undefined_on("cortex-m3", raw));
+    CHECK(undefined_on("cortex-m0plus", raw));
+  }
 }
