@@ -25,12 +25,45 @@ bool rd_rn_rm32(uint32_t raw, Decoded& d) {
   d.rm = rm32(raw);
   return !sp_or_pc(d.rd) && !sp_or_pc(d.rn) && !sp_or_pc(d.rm);
 }
+bool rd_rn_rm_ra32(uint32_t raw, Decoded& d) {  // Ra == 1111 is the non-accumulating row
+  d.ra = rt32(raw);
+  return rd_rn_rm32(raw, d) && !sp_or_pc(d.ra);
+}
 
 // SXTAB/SXTAH/UXTAB/UXTAH/SXTAB16/UXTAB16: Rn == 1111 is the plain extend.
 bool extend_add32(uint32_t raw, Decoded& d) {
   rd_rn_rm32(raw, d);
   d.shift_n = static_cast<uint8_t>(bits<5, 4>(raw) * 8);
   return !sp_or_pc(d.rd) && d.rn != 13 && !sp_or_pc(d.rm);
+}
+
+// The selector bits of the multiplies, as amounts the handlers use directly.
+enum class Select : uint8_t {
+  None,
+  Halves,  // N (bit 5) and M (bit 4): Rn's halfword in imm, Rm's in shift_n (0 or 16)
+  Top,     // M of SMLAW<y> or X of the dual multiplies (bit 4): shift_n = 16
+  Round,   // R (bit 4): imm = 0x80000000
+};
+template <Select s>
+void select(uint32_t raw, Decoded& d) {
+  const bool b4 = bit<4>(raw) != 0;
+  if (s == Select::Halves) d.imm = bit<5>(raw) ? 16 : 0;
+  if (s == Select::Halves || s == Select::Top) d.shift_n = b4 ? 16 : 0;
+  if (s == Select::Round) d.imm = b4 ? 0x80000000u : 0;
+}
+template <Select s, bool accumulate>
+bool multiply(uint32_t raw, Decoded& d) {
+  select<s>(raw, d);
+  return accumulate ? rd_rn_rm_ra32(raw, d) : rd_rn_rm32(raw, d);
+}
+template <Select s>
+bool multiply_long(uint32_t raw, Decoded& d) {  // rd = RdLo, ra = RdHi
+  select<s>(raw, d);
+  d.rd = rt32(raw);
+  d.ra = rd32(raw);
+  d.rn = rn32(raw);
+  d.rm = rm32(raw);
+  return !sp_or_pc(d.rd) && !sp_or_pc(d.ra) && !sp_or_pc(d.rn) && !sp_or_pc(d.rm) && d.rd != d.ra;
 }
 
 constexpr uint32_t dsp = kV7M | kDsp;
@@ -84,6 +117,28 @@ constexpr std::array kRows{
 
     Encoding{"SEL T1", pattern("11111010 1010 nnnn | 1111 dddd 1000 mmmm"), rd_rn_rm32, x::sel, dsp, simd},
     Encoding{"UXTAH T1", pattern("11111010 0 001 nnnn | 1111 dddd 10 rr mmmm"), extend_add32, x::uxtah, dsp, alu},
+
+    // Multiply, multiply accumulate, absolute difference (A5.3.17)
+    Encoding{"SMLA<x><y> T1", pattern("111110110 001 nnnn | aaaa dddd 00 xy mmmm"), multiply<Select::Halves, true>, x::smla_xy, dsp, imul},
+    Encoding{"SMUL<x><y> T1", pattern("111110110 001 nnnn | 1111 dddd 00 xy mmmm"), multiply<Select::Halves, false>, x::smul_xy, dsp, imul},
+    Encoding{"SMLAD{X} T1", pattern("111110110 010 nnnn | aaaa dddd 000 x mmmm"), multiply<Select::Top, true>, x::smlad, dsp, imul},
+    Encoding{"SMUAD{X} T1", pattern("111110110 010 nnnn | 1111 dddd 000 x mmmm"), multiply<Select::Top, false>, x::smuad, dsp, imul},
+    Encoding{"SMLAW<y> T1", pattern("111110110 011 nnnn | aaaa dddd 000 y mmmm"), multiply<Select::Top, true>, x::smlaw_y, dsp, imul},
+    Encoding{"SMULW<y> T1", pattern("111110110 011 nnnn | 1111 dddd 000 y mmmm"), multiply<Select::Top, false>, x::smulw_y, dsp, imul},
+    Encoding{"SMLSD{X} T1", pattern("111110110 100 nnnn | aaaa dddd 000 x mmmm"), multiply<Select::Top, true>, x::smlsd, dsp, imul},
+    Encoding{"SMUSD{X} T1", pattern("111110110 100 nnnn | 1111 dddd 000 x mmmm"), multiply<Select::Top, false>, x::smusd, dsp, imul},
+    Encoding{"SMMLA{R} T1", pattern("111110110 101 nnnn | aaaa dddd 000 r mmmm"), multiply<Select::Round, true>, x::smmla, dsp, imul},
+    Encoding{"SMMUL{R} T1", pattern("111110110 101 nnnn | 1111 dddd 000 r mmmm"), multiply<Select::Round, false>, x::smmul, dsp, imul},
+    // SMMLS has no Ra == 1111 form: that is UNPREDICTABLE, as Ra == SP.
+    Encoding{"SMMLS{R} T1", pattern("111110110 110 nnnn | aaaa dddd 000 r mmmm"), multiply<Select::Round, true>, x::smmls, dsp, imul},
+    Encoding{"USADA8 T1", pattern("111110110 111 nnnn | aaaa dddd 0000 mmmm"), multiply<Select::None, true>, x::usada8, dsp, simd},
+    Encoding{"USAD8 T1", pattern("111110110 111 nnnn | 1111 dddd 0000 mmmm"), multiply<Select::None, false>, x::usad8, dsp, simd},
+
+    // Long multiply, long multiply accumulate (A5.3.18)
+    Encoding{"SMLAL<x><y> T1", pattern("111110111 100 nnnn | llll hhhh 10 xy mmmm"), multiply_long<Select::Halves>, x::smlal_xy, dsp, lmul},
+    Encoding{"SMLALD{X} T1", pattern("111110111 100 nnnn | llll hhhh 110 x mmmm"), multiply_long<Select::Top>, x::smlald, dsp, lmul},
+    Encoding{"SMLSLD{X} T1", pattern("111110111 101 nnnn | llll hhhh 110 x mmmm"), multiply_long<Select::Top>, x::smlsld, dsp, lmul},
+    Encoding{"UMAAL T1", pattern("111110111 110 nnnn | llll hhhh 0110 mmmm"), multiply_long<Select::None>, x::umaal, dsp, lmul},
 };
 }  // namespace
 

@@ -55,7 +55,50 @@ void lanes(Cpu& c, const Decoded& d) {
 
 // ---- helpers ----
 
+int64_t sreg(const Cpu& c, unsigned n) { return static_cast<int32_t>(c.reg(n)); }
+uint64_t ureg(const Cpu& c, unsigned n) { return c.reg(n); }
+int32_t half(uint32_t v, unsigned shift) { return static_cast<int16_t>(v >> shift); }
 uint32_t rotated_rm(const Cpu& c, const Decoded& d) { return ror32(c.reg(d.rm), d.shift_n); }
+
+// R[d] = result<31:0>; "if result != SInt(result<31:0>) then APSR.Q = '1'".
+void write_q(Cpu& c, unsigned rd, int64_t result) {
+  c.write_reg(rd, static_cast<uint32_t>(result));
+  if (result != static_cast<int32_t>(result)) c.state().q = true;
+}
+
+uint64_t hi_lo(const Cpu& c, const Decoded& d) { return (ureg(c, d.ra) << 32) | c.reg(d.rd); }
+void write_hi_lo(Cpu& c, const Decoded& d, uint64_t v) {
+  c.write_reg(d.rd, static_cast<uint32_t>(v));
+  c.write_reg(d.ra, static_cast<uint32_t>(v >> 32));
+}
+
+int64_t halfword_product(const Cpu& c, const Decoded& d) {
+  return int64_t{half(c.reg(d.rn), d.imm)} * half(c.reg(d.rm), d.shift_n);
+}
+// SMLAW/SMULW: a 48-bit product.
+int64_t word_by_halfword(const Cpu& c, const Decoded& d) { return sreg(c, d.rn) * half(c.reg(d.rm), d.shift_n); }
+
+struct DualProducts {
+  int64_t lo, hi;
+};
+DualProducts dual_products(const Cpu& c, const Decoded& d) {
+  const uint32_t n = c.reg(d.rn), m = rotated_rm(c, d);
+  return {int64_t{half(n, 0)} * half(m, 0), int64_t{half(n, 16)} * half(m, 16)};
+}
+
+// Modulo 2^64 arithmetic gives the pseudocode's result<63:32> without overflow.
+uint64_t word_product(const Cpu& c, const Decoded& d) { return static_cast<uint64_t>(sreg(c, d.rn) * sreg(c, d.rm)); }
+void write_high_word(Cpu& c, const Decoded& d, uint64_t v) { c.write_reg(d.rd, static_cast<uint32_t>((v + d.imm) >> 32)); }
+
+uint32_t absolute_differences(const Cpu& c, const Decoded& d) {
+  const uint32_t n = c.reg(d.rn), m = c.reg(d.rm);
+  uint32_t sum = 0;
+  for (unsigned i = 0; i < 32; i += 8) {
+    const int32_t diff = static_cast<int32_t>((n >> i) & 0xFF) - static_cast<int32_t>((m >> i) & 0xFF);
+    sum += static_cast<uint32_t>(diff < 0 ? -diff : diff);
+  }
+  return sum;
+}
 
 }  // namespace
 
@@ -81,6 +124,51 @@ void sel(Cpu& c, const Decoded& d) {
   }
   c.write_reg(d.rd, result);
 }
+void usad8(Cpu& c, const Decoded& d) { c.write_reg(d.rd, absolute_differences(c, d)); }
+void usada8(Cpu& c, const Decoded& d) { c.write_reg(d.rd, c.reg(d.ra) + absolute_differences(c, d)); }
 void uxtah(Cpu& c, const Decoded& d) { c.write_reg(d.rd, c.reg(d.rn) + (rotated_rm(c, d) & 0xFFFF)); }
+
+void smul_xy(Cpu& c, const Decoded& d) { c.write_reg(d.rd, static_cast<uint32_t>(halfword_product(c, d))); }
+void smla_xy(Cpu& c, const Decoded& d) { write_q(c, d.rd, halfword_product(c, d) + sreg(c, d.ra)); }
+void smulw_y(Cpu& c, const Decoded& d) { c.write_reg(d.rd, static_cast<uint32_t>(word_by_halfword(c, d) >> 16)); }
+void smlaw_y(Cpu& c, const Decoded& d) { write_q(c, d.rd, (word_by_halfword(c, d) + (sreg(c, d.ra) << 16)) >> 16); }
+
+void smuad(Cpu& c, const Decoded& d) {
+  const auto [lo, hi] = dual_products(c, d);
+  write_q(c, d.rd, lo + hi);
+}
+void smlad(Cpu& c, const Decoded& d) {
+  const auto [lo, hi] = dual_products(c, d);
+  write_q(c, d.rd, lo + hi + sreg(c, d.ra));
+}
+void smusd(Cpu& c, const Decoded& d) {  // cannot overflow: Q unaffected
+  const auto [lo, hi] = dual_products(c, d);
+  c.write_reg(d.rd, static_cast<uint32_t>(lo - hi));
+}
+void smlsd(Cpu& c, const Decoded& d) {
+  const auto [lo, hi] = dual_products(c, d);
+  write_q(c, d.rd, lo - hi + sreg(c, d.ra));
+}
+
+void smlal_xy(Cpu& c, const Decoded& d) {
+  write_hi_lo(c, d, hi_lo(c, d) + static_cast<uint64_t>(halfword_product(c, d)));
+}
+void smlald(Cpu& c, const Decoded& d) {
+  const auto [lo, hi] = dual_products(c, d);
+  write_hi_lo(c, d, hi_lo(c, d) + static_cast<uint64_t>(lo + hi));
+}
+void smlsld(Cpu& c, const Decoded& d) {
+  const auto [lo, hi] = dual_products(c, d);
+  write_hi_lo(c, d, hi_lo(c, d) + static_cast<uint64_t>(lo - hi));
+}
+
+void smmul(Cpu& c, const Decoded& d) { write_high_word(c, d, word_product(c, d)); }
+void smmla(Cpu& c, const Decoded& d) { write_high_word(c, d, (ureg(c, d.ra) << 32) + word_product(c, d)); }
+void smmls(Cpu& c, const Decoded& d) { write_high_word(c, d, (ureg(c, d.ra) << 32) - word_product(c, d)); }
+
+// (2^32-1)^2 + 2 * (2^32-1) = 2^64 - 1: the sum always fits.
+void umaal(Cpu& c, const Decoded& d) {
+  write_hi_lo(c, d, ureg(c, d.rn) * ureg(c, d.rm) + ureg(c, d.ra) + ureg(c, d.rd));
+}
 
 }  // namespace isa::exec

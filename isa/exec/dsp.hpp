@@ -37,6 +37,28 @@ extern template struct Parallel<Prefix::UQ>;
 extern template struct Parallel<Prefix::UH>;
 
 void sel(Cpu&, const Decoded&);  // Rd.byte[i] = GE[i] ? Rn.byte[i] : Rm.byte[i]
+void usad8(Cpu&, const Decoded&);   // Rd = sum of |Rn.byte[i] - Rm.byte[i]|
+void usada8(Cpu&, const Decoded&);  // ... + Ra
+
 void uxtah(Cpu&, const Decoded&);    // Rd = Rn + ZeroExtend(rot<15:0>)
+
+// Halfword multiplies. Q is set where the manual says: SMLA<x><y>,
+// SMLAW<y>, SMLAD{X}, SMLSD{X} and SMUAD{X} on signed 32-bit overflow.
+void smul_xy(Cpu&, const Decoded&);   // Rd = Rn.x * Rm.y
+void smla_xy(Cpu&, const Decoded&);   // Rd = Rn.x * Rm.y + Ra
+void smulw_y(Cpu&, const Decoded&);   // Rd = (Rn * Rm.y)<47:16>
+void smlaw_y(Cpu&, const Decoded&);   // Rd = (Rn * Rm.y + (Ra << 16))<47:16>
+void smuad(Cpu&, const Decoded&);     // Rd = lo*lo + hi*hi (Rm rotated by 16 for X)
+void smlad(Cpu&, const Decoded&);     // ... + Ra
+void smusd(Cpu&, const Decoded&);     // Rd = lo*lo - hi*hi
+void smlsd(Cpu&, const Decoded&);     // ... + Ra
+void smlal_xy(Cpu&, const Decoded&);  // RdHi:RdLo += Rn.x * Rm.y
+void smlald(Cpu&, const Decoded&);    // RdHi:RdLo += lo*lo + hi*hi
+void smlsld(Cpu&, const Decoded&);    // RdHi:RdLo += lo*lo - hi*hi
+// Most significant word multiplies: (product + imm)<63:32>.
+void smmul(Cpu&, const Decoded&);  // Rn * Rm
+void smmla(Cpu&, const Decoded&);  // (Ra << 32) + Rn * Rm
+void smmls(Cpu&, const Decoded&);  // (Ra << 32) - Rn * Rm
+void umaal(Cpu&, const Decoded&);  // RdHi:RdLo = Rn * Rm + RdHi + RdLo
 
 }  // namespace isa::exec

@@ -165,6 +165,192 @@ TEST_CASE("UADD8 then SEL picks byte lanes by GE", "[isa][dsp]") {
   CHECK(f.r(2) == 0x11220001);
 }
 
+TEST_CASE("SMLA<x><y>/SMUL<x><y>: halfword products; only the accumulation sets Q", "[isa][dsp]") {
+  struct Case {
+    std::string_view text;
+    uint16_t hw1, hw2;
+    uint32_t n, m, a, result;
+    bool q;
+  };
+  const Case cases[] = {
+      // Rn top -32768 * Rm bottom -32768 = 2^30, + 2^30 = 2^31: overflow
+      {"smlatb r1, r2, r3, r4", 0xfb12, 0x4123, 0x80000000, 0x00008000, 0x40000000, 0x80000000, true},
+      // Rn bottom -1 * Rm top 3 + 10 = 7
+      {"smlabt r1, r2, r3, r4", 0xfb12, 0x4113, 0x0000FFFF, 0x00030000, 10, 7, false},
+      {"smlabb r1, r2, r3, r4", 0xfb12, 0x4103, 0x7FFF0004, 0x7FFF0005, 0xFFFFFFFF, 19, false},
+      {"smlatt r1, r2, r3, r4", 0xfb12, 0x4133, 0x7FFF0004, 0x7FFF0005, 0, 0x3FFF0001, false},
+      // (-32768)^2 = 0x40000000: SMUL cannot overflow
+      {"smultt r1, r2, r3", 0xfb12, 0xf133, 0x80001234, 0x80005678, 0, 0x40000000, false},
+      {"smulbb r1, r2, r3", 0xfb12, 0xf103, 0x1234FFFE, 0x56780003, 0, 0xFFFFFFFA, false},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CpuFixture f;
+    run1(f, c.hw1, c.hw2, c.n, c.m, c.a);
+    CHECK(f.r(1) == c.result);
+    CHECK(f.cpu.state().q == c.q);
+  }
+}
+
+TEST_CASE("SMLAW<y>/SMULW<y>: bits 47:16 of word x halfword, Q on accumulate overflow", "[isa][dsp]") {
+  SECTION("smulwb: -2^31 * -2^15 = 2^46 -> 2^30") {
+    CpuFixture f;
+    run1(f, 0xfb32, 0xf103, 0x80000000, 0x00008000);  // smulwb r1, r2, r3
+    CHECK(f.r(1) == 0x40000000);
+  }
+  SECTION("smulwt: -0x12345 >> 16 rounds down to -2") {
+    CpuFixture f;
+    run1(f, 0xfb32, 0xf113, 0x00012345, 0xFFFF0000);  // smulwt r1, r2, r3
+    CHECK(f.r(1) == 0xFFFFFFFE);
+  }
+  SECTION("smlawb: (2^16 * 2 + (2^31-1) << 16) >> 16 = 2^31 + 1 overflows") {
+    CpuFixture f;
+    run1(f, 0xfb32, 0x4103, 0x00010000, 0x00000002, 0x7FFFFFFF);  // smlawb r1, r2, r3, r4
+    CHECK(f.r(1) == 0x80000001);
+    CHECK(f.cpu.state().q);
+  }
+  SECTION("smlawt: (2^31-1)(2^15-1) + (2^31-1) << 16, bits 47:16 = 0xBFFF7FFE, overflow") {
+    CpuFixture f;
+    run1(f, 0xfb32, 0x4113, 0x7FFFFFFF, 0x7FFF0000, 0x7FFFFFFF);  // smlawt r1, r2, r3, r4
+    CHECK(f.r(1) == 0xBFFF7FFE);
+    CHECK(f.cpu.state().q);
+  }
+  SECTION("smlawb without overflow leaves Q clear") {
+    CpuFixture f;
+    run1(f, 0xfb32, 0x4103, 0x00030000, 0x00000005, 0xFFFFFFFF);  // 3*2^16*5 >> 16 = 15, -1
+    CHECK(f.r(1) == 14);
+    CHECK_FALSE(f.cpu.state().q);
+  }
+}
+
+TEST_CASE("SMUAD/SMLAD/SMUSD/SMLSD: dual 16-bit products, X swaps Rm's halfwords", "[isa][dsp]") {
+  struct Case {
+    std::string_view text;
+    uint16_t hw1, hw2;
+    uint32_t n, m, a, result;
+    bool q;
+  };
+  const Case cases[] = {
+      // 2^30 + 2^30 = 2^31: SMUAD's one overflow case
+      {"smuad r1, r2, r3", 0xfb22, 0xf103, 0x80008000, 0x80008000, 0, 0x80000000, true},
+      {"smlad r1, r2, r3, r4", 0xfb22, 0x4103, 0x00020003, 0x00040005, 100, 123, false},  // 3*5 + 2*4 + 100
+      {"smladx r1, r2, r3, r4", 0xfb22, 0x4113, 0x00020003, 0x00040005, 100, 122, false},  // 3*4 + 2*5 + 100
+      {"smuadx r1, r2, r3", 0xfb22, 0xf113, 0x00020003, 0x00040005, 0, 22, false},
+      // 2(2^15-1)^2 + 2^31-1 = 2^32 - 2^17 + 1: overflow
+      {"smlad r1, r2, r3, r4", 0xfb22, 0x4103, 0x7FFF7FFF, 0x7FFF7FFF, 0x7FFFFFFF, 0xFFFE0001, true},
+      // the products sum to 2^31 but the accumulated result 2^31 - 1 fits: no Q
+      {"smlad r1, r2, r3, r4", 0xfb22, 0x4103, 0x80008000, 0x80008000, 0xFFFFFFFF, 0x7FFFFFFF, false},
+      {"smusd r1, r2, r3", 0xfb42, 0xf103, 0x00020003, 0x00040005, 0, 7, false},   // 3*5 - 2*4
+      {"smusdx r1, r2, r3", 0xfb42, 0xf113, 0x00020003, 0x00040005, 0, 2, false},  // 3*4 - 2*5
+      // 2^30 - (-2^15 * (2^15-1)) = 2^31 - 2^15: the largest difference, no Q
+      {"smusd r1, r2, r3", 0xfb42, 0xf103, 0x80008000, 0x7FFF8000, 0, 0x7FFF8000, false},
+      // ... + 2^15 = 2^31: SMLSD overflows
+      {"smlsd r1, r2, r3, r4", 0xfb42, 0x4103, 0x80008000, 0x7FFF8000, 0x8000, 0x80000000, true},
+      {"smlsdx r1, r2, r3, r4", 0xfb42, 0x4113, 0x00020003, 0x00040005, 0xFFFFFFFE, 0, false},  // 12 - 10 - 2
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CpuFixture f;
+    run1(f, c.hw1, c.hw2, c.n, c.m, c.a);
+    CHECK(f.r(1) == c.result);
+    CHECK(f.cpu.state().q == c.q);
+  }
+}
+
+TEST_CASE("SMLALD/SMLSLD/SMLAL<x><y>: 64-bit accumulation in RdHi:RdLo, no Q", "[isa][dsp]") {
+  // RdLo = r1, RdHi = r2, Rn = r3, Rm = r4
+  auto run_long = [](uint16_t hw1, uint16_t hw2, uint32_t n, uint32_t m, uint32_t hi, uint32_t lo) {
+    auto f = std::make_unique<CpuFixture>();
+    f->r(1) = lo;
+    f->r(2) = hi;
+    f->r(3) = n;
+    f->r(4) = m;
+    f->run({hw1, hw2}, 1);
+    CHECK_FALSE(f->cpu.state().q);
+    return std::pair{f->r(2), f->r(1)};
+  };
+  // 2^30 + 2^30 + 0x80000000 = 2^32: the carry reaches RdHi
+  CHECK(run_long(0xfbc3, 0x12c4, 0x80008000, 0x80008000, 0, 0x80000000) == std::pair{1u, 0u});  // smlald r1, r2, r3, r4
+  // 1*2 + -1*5 = -3, sign-extended into RdHi
+  CHECK(run_long(0xfbc3, 0x12c4, 0xFFFF0001, 0x00050002, 0, 0) ==
+        std::pair{0xFFFFFFFFu, 0xFFFFFFFDu});  // smlald r1, r2, r3, r4
+  // X: 3*4 - 2*5 = 2, plus -1
+  CHECK(run_long(0xfbd3, 0x12d4, 0x00020003, 0x00040005, 0xFFFFFFFF, 0xFFFFFFFF) ==
+        std::pair{0u, 1u});  // smlsldx r1, r2, r3, r4
+  CHECK(run_long(0xfbd3, 0x12c4, 0x00020003, 0x00040005, 0, 0) == std::pair{0u, 7u});  // smlsld: 15 - 8
+  // Rn top -32768 * Rm bottom 32767 = -0x3FFF8000, plus 2^32
+  CHECK(run_long(0xfbc3, 0x12a4, 0x80000000, 0x00007FFF, 1, 0) == std::pair{0u, 0xC0008000u});  // smlaltb
+  CHECK(run_long(0xfbc3, 0x1284, 0x00000003, 0x00000005, 0, 0) == std::pair{0u, 15u});          // smlalbb
+  CHECK(run_long(0xfbc3, 0x1294, 0x00000003, 0xFFFF0000, 0, 0) ==
+        std::pair{0xFFFFFFFFu, 0xFFFFFFFDu});  // smlalbt: 3 * -1
+  CHECK(run_long(0xfbc3, 0x12b4, 0x7FFF0000, 0x7FFF0000, 0x12345678, 0) ==
+        std::pair{0x12345678u, 0x3FFF0001u});  // smlaltt
+}
+
+TEST_CASE("SMMUL/SMMLA/SMMLS: the high word, R adds 0x80000000 first", "[isa][dsp]") {
+  struct Case {
+    std::string_view text;
+    uint16_t hw1, hw2;
+    uint32_t n, m, a, result;
+  };
+  const Case cases[] = {
+      // 2^30 * 3 = 0x0_C0000000: truncated 0, rounded 1
+      {"smmul r1, r2, r3", 0xfb52, 0xf103, 0x40000000, 3, 0, 0},
+      {"smmulr r1, r2, r3", 0xfb52, 0xf113, 0x40000000, 3, 0, 1},
+      // -1 * 1 = 0xFFFFFFFF_FFFFFFFF: truncation rounds down to -1; rounding gives 0
+      {"smmul r1, r2, r3", 0xfb52, 0xf103, 0xFFFFFFFF, 1, 0, 0xFFFFFFFF},
+      {"smmulr r1, r2, r3", 0xfb52, 0xf113, 0xFFFFFFFF, 1, 0, 0},
+      // (-2^31)^2 = 2^62
+      {"smmulr r1, r2, r3", 0xfb52, 0xf113, 0x80000000, 0x80000000, 0, 0x40000000},
+      // 5 << 32 + 0xC0000000
+      {"smmla r1, r2, r3, r4", 0xfb52, 0x4103, 0x40000000, 3, 5, 5},
+      {"smmlar r1, r2, r3, r4", 0xfb52, 0x4113, 0x40000000, 3, 5, 6},
+      // (2^31-1) << 32 + (2^31-1)^2 = 0xBFFFFFFE_00000001 (bits 63:32 of the exact sum)
+      {"smmla r1, r2, r3, r4", 0xfb52, 0x4103, 0x7FFFFFFF, 0x7FFFFFFF, 0x7FFFFFFF, 0xBFFFFFFE},
+      // 1 << 32 - 1 = 0x0_FFFFFFFF: 0; rounded 0x1_7FFFFFFF: 1
+      {"smmls r1, r2, r3, r4", 0xfb62, 0x4103, 1, 1, 1, 0},
+      {"smmlsr r1, r2, r3, r4", 0xfb62, 0x4113, 1, 1, 1, 1},
+      // 0 - (-2^31 * 2^31-1) = 2^62 - 2^31 = 0x3FFFFFFF_80000000
+      {"smmls r1, r2, r3, r4", 0xfb62, 0x4103, 0x80000000, 0x7FFFFFFF, 0, 0x3FFFFFFF},
+      {"smmlsr r1, r2, r3, r4", 0xfb62, 0x4113, 0x80000000, 0x7FFFFFFF, 0, 0x40000000},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CpuFixture f;
+    run1(f, c.hw1, c.hw2, c.n, c.m, c.a);
+    CHECK(f.r(1) == c.result);
+    CHECK_FALSE(f.cpu.state().q);
+  }
+}
+
+TEST_CASE("UMAAL: Rn * Rm + RdHi + RdLo always fits 64 bits", "[isa][dsp]") {
+  CpuFixture f;
+  f.bus.code(CpuFixture::kCode, {
+      0xfbe3, 0x1264,  // umaal r1, r2, r3, r4
+      0xfbe3, 0x1264,  // umaal r1, r2, r3, r4
+  });
+  f.r(1) = f.r(2) = f.r(3) = f.r(4) = 0xFFFFFFFF;
+  f.cpu.step_one();  // (2^32-1)^2 + 2(2^32-1) = 2^64 - 1
+  CHECK(f.r(2) == 0xFFFFFFFF);
+  CHECK(f.r(1) == 0xFFFFFFFF);
+  f.r(1) = 1;
+  f.r(2) = 2;
+  f.r(3) = f.r(4) = 0x10000;
+  f.cpu.step_one();  // 2^32 + 2 + 1
+  CHECK(f.r(2) == 1);
+  CHECK(f.r(1) == 3);
+}
+
+TEST_CASE("USAD8/USADA8 sum absolute byte differences", "[isa][dsp]") {
+  // |80-7F| + |10-20| + |FF-00| + |00-FF| = 1 + 16 + 255 + 255 = 527
+  CpuFixture f;
+  run1(f, 0xfb72, 0xf103, 0x00FF1080, 0xFF00207F);  // usad8 r1, r2, r3
+  CHECK(f.r(1) == 527);
+  CpuFixture g;
+  run1(g, 0xfb72, 0x4103, 0x00FF1080, 0xFF00207F, 0xFFFFFFF0);  // usada8 r1, r2, r3, r4: wraps
+  CHECK(g.r(1) == 0x1FF);
+}
+
 TEST_CASE("the DSP extension is UNDEFINED on Cortex-M3 and Cortex-M0+", "[isa][dsp]") {
   for (uint32_t raw : {0xFA92F103u, 0xFAC2F163u}) {  // sadd16 r1, r2, r3; uhsub8 r1, r2, r3
     CHECK_FALSE(undefined_on("cortex-m4", raw));
