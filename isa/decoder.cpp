@@ -21,8 +21,8 @@ std::vector<Encoding> collect_rows() {
 }
 
 // Most specific first: a row whose fixed bits are a superset of another's
-// (the manual's "SEE ..." special cases) wins. tests/isa checks that every
-// other overlap is absent.
+// (the manual's "SEE ..." special cases) wins. tests/isa/test_decoder.cpp
+// checks that any other overlap is owned by a row more specific than both.
 std::vector<uint16_t> by_specificity(const std::vector<Encoding>& rows, unsigned width) {
   std::vector<uint16_t> order;
   for (size_t i = 0; i + 1 < rows.size(); ++i)
