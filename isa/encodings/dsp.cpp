@@ -36,6 +36,26 @@ bool extend_add32(uint32_t raw, Decoded& d) {
   d.shift_n = static_cast<uint8_t>(bits<5, 4>(raw) * 8);
   return !sp_or_pc(d.rd) && d.rn != 13 && !sp_or_pc(d.rm);
 }
+bool extend32(uint32_t raw, Decoded& d) {  // SXTB16/UXTB16
+  d.rd = rd32(raw);
+  d.rm = rm32(raw);
+  d.shift_n = static_cast<uint8_t>(bits<5, 4>(raw) * 8);
+  return !sp_or_pc(d.rd) && !sp_or_pc(d.rm);
+}
+
+template <bool to_signed>
+bool saturate16(uint32_t raw, Decoded& d) {  // SSAT16/USAT16 Rd, #sat, Rn
+  d.rd = rd32(raw);
+  d.rn = rn32(raw);
+  d.imm = bits<3, 0>(raw) + (to_signed ? 1 : 0);  // SSAT16 encodes saturate_to - 1
+  return !sp_or_pc(d.rd) && !sp_or_pc(d.rn);
+}
+
+bool pack_halfword(uint32_t raw, Decoded& d) {  // PKHBT/PKHTB: tb picks LSL or ASR
+  rd_rn_rm32(raw, d);
+  set_shift(d, bit<5>(raw) << 1, imm5_32(raw));  // PKHTB with imm 0 is ASR #32
+  return !sp_or_pc(d.rd) && !sp_or_pc(d.rn) && !sp_or_pc(d.rm);
+}
 
 // The selector bits of the multiplies, as amounts the handlers use directly.
 enum class Select : uint8_t {
@@ -115,8 +135,28 @@ constexpr std::array kRows{
     Encoding{"UHSUB16 T1", pattern("11111010 1 101 nnnn | 1111 dddd 0 1 10 mmmm"), rd_rn_rm32, UH::sub16, dsp, simd},
     Encoding{"UHSAX T1", pattern("11111010 1 110 nnnn | 1111 dddd 0 1 10 mmmm"), rd_rn_rm32, UH::sax, dsp, simd},
 
+    // Miscellaneous operations (A5.3.16; QADD and friends are written Rd, Rm, Rn) and SSAT16/USAT16 (A5.3.3: the
+    // SSAT/USAT rows' sh = 1, imm3:imm2 = 0 space).
+    Encoding{"QADD T1", pattern("11111010 1000 nnnn | 1111 dddd 1000 mmmm"), rd_rn_rm32, x::qadd, dsp, alu},
+    Encoding{"QDADD T1", pattern("11111010 1000 nnnn | 1111 dddd 1001 mmmm"), rd_rn_rm32, x::qdadd, dsp, alu},
+    Encoding{"QSUB T1", pattern("11111010 1000 nnnn | 1111 dddd 1010 mmmm"), rd_rn_rm32, x::qsub, dsp, alu},
+    Encoding{"QDSUB T1", pattern("11111010 1000 nnnn | 1111 dddd 1011 mmmm"), rd_rn_rm32, x::qdsub, dsp, alu},
     Encoding{"SEL T1", pattern("11111010 1010 nnnn | 1111 dddd 1000 mmmm"), rd_rn_rm32, x::sel, dsp, simd},
+    Encoding{"SSAT16 T1", pattern("11110 0 1 100 1 0 nnnn | 0 000 dddd 00 0 0 iiii"), saturate16<true>, x::ssat16, dsp, simd},
+    Encoding{"USAT16 T1", pattern("11110 0 1 110 1 0 nnnn | 0 000 dddd 00 0 0 iiii"), saturate16<false>, x::usat16, dsp, simd},
+
+    // Extend and add (A5.3.13); Rn == 1111 rows are the plain extends.
+    Encoding{"SXTAH T1", pattern("11111010 0 000 nnnn | 1111 dddd 10 rr mmmm"), extend_add32, x::sxtah, dsp, alu},
     Encoding{"UXTAH T1", pattern("11111010 0 001 nnnn | 1111 dddd 10 rr mmmm"), extend_add32, x::uxtah, dsp, alu},
+    Encoding{"SXTAB16 T1", pattern("11111010 0 010 nnnn | 1111 dddd 10 rr mmmm"), extend_add32, x::sxtab16, dsp, simd},
+    Encoding{"SXTB16 T1", pattern("11111010 0 010 1111 | 1111 dddd 10 rr mmmm"), extend32, x::sxtb16, dsp, simd},
+    Encoding{"UXTAB16 T1", pattern("11111010 0 011 nnnn | 1111 dddd 10 rr mmmm"), extend_add32, x::uxtab16, dsp, simd},
+    Encoding{"UXTB16 T1", pattern("11111010 0 011 1111 | 1111 dddd 10 rr mmmm"), extend32, x::uxtb16, dsp, simd},
+    Encoding{"SXTAB T1", pattern("11111010 0 100 nnnn | 1111 dddd 10 rr mmmm"), extend_add32, x::sxtab, dsp, alu},
+    Encoding{"UXTAB T1", pattern("11111010 0 101 nnnn | 1111 dddd 10 rr mmmm"), extend_add32, x::uxtab, dsp, alu},
+
+    // Pack halfword (A5.3.11, op 0110; S = 1 or T = 1 is UNDEFINED)
+    Encoding{"PKHBT/PKHTB T1", pattern("1110101 0110 0 nnnn | 0 iii dddd ii t 0 mmmm"), pack_halfword, x::pkh, dsp, alu},
 
     // Multiply, multiply accumulate, absolute difference (A5.3.17)
     Encoding{"SMLA<x><y> T1", pattern("111110110 001 nnnn | aaaa dddd 00 xy mmmm"), multiply<Select::Halves, true>, x::smla_xy, dsp, imul},

@@ -65,6 +65,11 @@ void write_q(Cpu& c, unsigned rd, int64_t result) {
   c.write_reg(rd, static_cast<uint32_t>(result));
   if (result != static_cast<int32_t>(result)) c.state().q = true;
 }
+uint32_t saturate_q(Cpu& c, int64_t v) {  // SignedSatQ(v, 32)
+  const SatResult s = signed_sat(v, 32);
+  if (s.saturated) c.state().q = true;
+  return s.value;
+}
 
 uint64_t hi_lo(const Cpu& c, const Decoded& d) { return (ureg(c, d.ra) << 32) | c.reg(d.rd); }
 void write_hi_lo(Cpu& c, const Decoded& d, uint64_t v) {
@@ -100,6 +105,37 @@ uint32_t absolute_differences(const Cpu& c, const Decoded& d) {
   return sum;
 }
 
+template <bool doubling, bool subtract>
+void q_arith(Cpu& c, const Decoded& d) {
+  const int64_t n = doubling ? static_cast<int32_t>(saturate_q(c, 2 * sreg(c, d.rn))) : sreg(c, d.rn);
+  c.write_reg(d.rd, saturate_q(c, subtract ? sreg(c, d.rm) - n : sreg(c, d.rm) + n));
+}
+
+template <bool to_signed>
+void saturate16(Cpu& c, const Decoded& d) {
+  const uint32_t n = c.reg(d.rn);
+  uint32_t result = 0;
+  for (unsigned i = 0; i < 32; i += 16) {
+    const SatResult s = to_signed ? signed_sat(half(n, i), d.imm) : unsigned_sat(half(n, i), d.imm);
+    if (s.saturated) c.state().q = true;
+    result |= (s.value & 0xFFFF) << i;
+  }
+  c.write_reg(d.rd, result);
+}
+
+// Bytes 0 and 2 of the rotated Rm, extended to halfwords and added to Rn's
+// halfwords (base 0 for the non-accumulating forms).
+template <bool sign>
+uint32_t extend_b16(uint32_t base, uint32_t rotated) {
+  uint32_t result = 0;
+  for (unsigned i = 0; i < 32; i += 16) {
+    const uint32_t byte = (rotated >> i) & 0xFF;
+    const uint32_t ext = sign ? static_cast<uint32_t>(sign_extend(byte, 8)) : byte;
+    result |= (((base >> i) + ext) & 0xFFFF) << i;
+  }
+  return result;
+}
+
 }  // namespace
 
 template <Prefix p> void Parallel<p>::add8(Cpu& c, const Decoded& d) { lanes<p, kAdd8>(c, d); }
@@ -126,7 +162,33 @@ void sel(Cpu& c, const Decoded& d) {
 }
 void usad8(Cpu& c, const Decoded& d) { c.write_reg(d.rd, absolute_differences(c, d)); }
 void usada8(Cpu& c, const Decoded& d) { c.write_reg(d.rd, c.reg(d.ra) + absolute_differences(c, d)); }
+
+void qadd(Cpu& c, const Decoded& d) { q_arith<false, false>(c, d); }
+void qsub(Cpu& c, const Decoded& d) { q_arith<false, true>(c, d); }
+void qdadd(Cpu& c, const Decoded& d) { q_arith<true, false>(c, d); }
+void qdsub(Cpu& c, const Decoded& d) { q_arith<true, true>(c, d); }
+void ssat16(Cpu& c, const Decoded& d) { saturate16<true>(c, d); }
+void usat16(Cpu& c, const Decoded& d) { saturate16<false>(c, d); }
+
+void sxtab(Cpu& c, const Decoded& d) {
+  c.write_reg(d.rd, c.reg(d.rn) + static_cast<uint32_t>(sign_extend(rotated_rm(c, d), 8)));
+}
+void sxtah(Cpu& c, const Decoded& d) {
+  c.write_reg(d.rd, c.reg(d.rn) + static_cast<uint32_t>(sign_extend(rotated_rm(c, d), 16)));
+}
+void uxtab(Cpu& c, const Decoded& d) { c.write_reg(d.rd, c.reg(d.rn) + (rotated_rm(c, d) & 0xFF)); }
 void uxtah(Cpu& c, const Decoded& d) { c.write_reg(d.rd, c.reg(d.rn) + (rotated_rm(c, d) & 0xFFFF)); }
+void sxtb16(Cpu& c, const Decoded& d) { c.write_reg(d.rd, extend_b16<true>(0, rotated_rm(c, d))); }
+void uxtb16(Cpu& c, const Decoded& d) { c.write_reg(d.rd, extend_b16<false>(0, rotated_rm(c, d))); }
+void sxtab16(Cpu& c, const Decoded& d) { c.write_reg(d.rd, extend_b16<true>(c.reg(d.rn), rotated_rm(c, d))); }
+void uxtab16(Cpu& c, const Decoded& d) { c.write_reg(d.rd, extend_b16<false>(c.reg(d.rn), rotated_rm(c, d))); }
+
+void pkh(Cpu& c, const Decoded& d) {
+  const uint32_t operand2 = shift_c(c.reg(d.rm), d.shift, d.shift_n, c.state().c).value;
+  const uint32_t n = c.reg(d.rn);
+  const bool tb = d.shift == ShiftType::ASR;  // PKHTB: bottom from the shifted Rm, top from Rn
+  c.write_reg(d.rd, tb ? (n & 0xFFFF0000u) | (operand2 & 0xFFFFu) : (operand2 & 0xFFFF0000u) | (n & 0xFFFFu));
+}
 
 void smul_xy(Cpu& c, const Decoded& d) { c.write_reg(d.rd, static_cast<uint32_t>(halfword_product(c, d))); }
 void smla_xy(Cpu& c, const Decoded& d) { write_q(c, d.rd, halfword_product(c, d) + sreg(c, d.ra)); }

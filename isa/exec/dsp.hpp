@@ -40,7 +40,24 @@ void sel(Cpu&, const Decoded&);  // Rd.byte[i] = GE[i] ? Rn.byte[i] : Rm.byte[i]
 void usad8(Cpu&, const Decoded&);   // Rd = sum of |Rn.byte[i] - Rm.byte[i]|
 void usada8(Cpu&, const Decoded&);  // ... + Ra
 
+// Saturating arithmetic; Q is set when any saturation happens.
+void qadd(Cpu&, const Decoded&);   // Rd = sat(Rm + Rn)
+void qsub(Cpu&, const Decoded&);   // Rd = sat(Rm - Rn)
+void qdadd(Cpu&, const Decoded&);  // Rd = sat(Rm + sat(2 * Rn))
+void qdsub(Cpu&, const Decoded&);  // Rd = sat(Rm - sat(2 * Rn))
+void ssat16(Cpu&, const Decoded&);  // each signed halfword to imm bits, signed
+void usat16(Cpu&, const Decoded&);  // each signed halfword to imm bits, unsigned
+
+// Extends (rotation in shift_n) and packing.
+void sxtab(Cpu&, const Decoded&);    // Rd = Rn + SignExtend(rot<7:0>)
+void sxtah(Cpu&, const Decoded&);    // Rd = Rn + SignExtend(rot<15:0>)
+void uxtab(Cpu&, const Decoded&);    // Rd = Rn + ZeroExtend(rot<7:0>)
 void uxtah(Cpu&, const Decoded&);    // Rd = Rn + ZeroExtend(rot<15:0>)
+void sxtb16(Cpu&, const Decoded&);   // halfwords = SignExtend(rot bytes 0 and 2)
+void uxtb16(Cpu&, const Decoded&);
+void sxtab16(Cpu&, const Decoded&);  // halfwords = Rn halfwords + SignExtend(rot bytes 0 and 2)
+void uxtab16(Cpu&, const Decoded&);
+void pkh(Cpu&, const Decoded&);      // PKHBT (shift LSL) and PKHTB (shift ASR) by the shift type
 
 // Halfword multiplies. Q is set where the manual says: SMLA<x><y>,
 // SMLAW<y>, SMLAD{X}, SMLSD{X} and SMUAD{X} on signed 32-bit overflow.

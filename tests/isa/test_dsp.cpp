@@ -165,6 +165,107 @@ TEST_CASE("UADD8 then SEL picks byte lanes by GE", "[isa][dsp]") {
   CHECK(f.r(2) == 0x11220001);
 }
 
+TEST_CASE("QADD/QSUB/QDADD/QDSUB saturate to 32 bits and set Q", "[isa][dsp]") {
+  // Operand order: QADD Rd, Rm, Rn computes Rm + Rn; QSUB Rm - Rn; QD* double Rn.
+  struct Case {
+    std::string_view text;
+    uint16_t hw1, hw2;
+    uint32_t rm, rn, result;
+    bool q;
+  };
+  const Case cases[] = {
+      {"qadd r1, r2, r3", 0xfa83, 0xf182, 0x7FFFFFFF, 1, 0x7FFFFFFF, true},
+      {"qadd r1, r2, r3", 0xfa83, 0xf182, 0x80000000, 0xFFFFFFFF, 0x80000000, true},
+      {"qadd r1, r2, r3", 0xfa83, 0xf182, 0x7FFFFFFE, 1, 0x7FFFFFFF, false},  // exactly the maximum
+      {"qsub r1, r2, r3", 0xfa83, 0xf1a2, 0x80000000, 1, 0x80000000, true},
+      {"qsub r1, r2, r3", 0xfa83, 0xf1a2, 0x80000000, 0, 0x80000000, false},
+      {"qsub r1, r2, r3", 0xfa83, 0xf1a2, 0, 0x80000000, 0x7FFFFFFF, true},
+      // 2 * 0x40000000 saturates to 0x7FFFFFFF; -1 + that does not: Q from the doubling alone
+      {"qdadd r1, r2, r3", 0xfa83, 0xf192, 0xFFFFFFFF, 0x40000000, 0x7FFFFFFE, true},
+      {"qdadd r1, r2, r3", 0xfa83, 0xf192, 5, 3, 11, false},
+      // 2 * 0xBFFFFFFF saturates to 0x80000000; 0 - that saturates again
+      {"qdsub r1, r2, r3", 0xfa83, 0xf1b2, 0, 0xBFFFFFFF, 0x7FFFFFFF, true},
+      // 2 * 0xC0000000 = 0x80000000 exactly; -1 - (-2^31) = 0x7FFFFFFF fits
+      {"qdsub r1, r2, r3", 0xfa83, 0xf1b2, 0xFFFFFFFF, 0xC0000000, 0x7FFFFFFF, false},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text << " with Rm " << std::hex << c.rm << ", Rn " << c.rn);
+    CpuFixture f;
+    run1(f, c.hw1, c.hw2, c.rm, c.rn);
+    CHECK(f.r(1) == c.result);
+    CHECK(f.cpu.state().q == c.q);
+  }
+}
+
+TEST_CASE("Q is sticky: later non-saturating instructions leave it set", "[isa][dsp]") {
+  CpuFixture f;
+  auto& s = f.cpu.state();
+  f.bus.code(CpuFixture::kCode, {
+      0xfa83, 0xf182,  // qadd r1, r2, r3
+      0xfa83, 0xf182,  // qadd r1, r2, r3
+      0xfb22, 0x4103,  // smlad r1, r2, r3, r4
+      0xfa92, 0xf113,  // qadd16 r1, r2, r3
+      0xf322, 0x010f,  // ssat16 r1, #16, r2
+      0x196d,          // adds r5, r5, r5
+  });
+  f.r(2) = 0x7FFFFFFF;
+  f.r(3) = 1;
+  f.cpu.step_one();
+  CHECK(s.q);
+  f.r(2) = 2;
+  f.cpu.step_one();  // 2 + 1: no saturation
+  CHECK(f.r(1) == 3);
+  CHECK(s.q);
+  f.r(4) = 7;
+  f.cpu.step_one();  // 2*1 + 0*0 + 7
+  CHECK(f.r(1) == 9);
+  f.cpu.step_one();
+  f.cpu.step_one();
+  f.r(5) = 0x80000000;
+  f.cpu.step_one();  // sets N Z C V from 2^31 + 2^31, not Q
+  CHECK((s.z && s.c && s.v && !s.n));
+  CHECK(s.q);
+}
+
+TEST_CASE("SSAT16/USAT16 saturate each halfword and set Q", "[isa][dsp]") {
+  SECTION("ssat16 #8: -129 -> -128, 128 -> 127") {
+    CpuFixture f;
+    run1(f, 0xf322, 0x0107, 0x0080FF7F, 0);  // ssat16 r1, #8, r2
+    CHECK(f.r(1) == 0x007FFF80);
+    CHECK(f.cpu.state().q);
+  }
+  SECTION("ssat16 #16 never saturates") {
+    CpuFixture f;
+    run1(f, 0xf322, 0x010f, 0x80007FFF, 0);  // ssat16 r1, #16, r2
+    CHECK(f.r(1) == 0x80007FFF);
+    CHECK_FALSE(f.cpu.state().q);
+  }
+  SECTION("ssat16 #1: the range is -1..0") {
+    CpuFixture f;
+    run1(f, 0xf322, 0x0100, 0xFFFF0001, 0);  // ssat16 r1, #1, r2
+    CHECK(f.r(1) == 0xFFFF0000);
+    CHECK(f.cpu.state().q);
+  }
+  SECTION("usat16 #8 takes signed halfwords: 256 -> 255, -1 -> 0") {
+    CpuFixture f;
+    run1(f, 0xf3a2, 0x0108, 0xFFFF0100, 0);  // usat16 r1, #8, r2
+    CHECK(f.r(1) == 0x000000FF);
+    CHECK(f.cpu.state().q);
+  }
+  SECTION("usat16 #15: 32767 fits") {
+    CpuFixture f;
+    run1(f, 0xf3a2, 0x010f, 0x7FFF0000, 0);  // usat16 r1, #15, r2
+    CHECK(f.r(1) == 0x7FFF0000);
+    CHECK_FALSE(f.cpu.state().q);
+  }
+  SECTION("usat16 #0: everything becomes 0, positive values saturate") {
+    CpuFixture f;
+    run1(f, 0xf3a2, 0x0100, 0x00000001, 0);  // usat16 r1, #0, r2
+    CHECK(f.r(1) == 0);
+    CHECK(f.cpu.state().q);
+  }
+}
+
 TEST_CASE("SMLA<x><y>/SMUL<x><y>: halfword products; only the accumulation sets Q", "[isa][dsp]") {
   struct Case {
     std::string_view text;
@@ -238,7 +339,7 @@ TEST_CASE("SMUAD/SMLAD/SMUSD/SMLSD: dual 16-bit products, X swaps Rm's halfwords
       {"smuadx r1, r2, r3", 0xfb22, 0xf113, 0x00020003, 0x00040005, 0, 22, false},
       // 2(2^15-1)^2 + 2^31-1 = 2^32 - 2^17 + 1: overflow
       {"smlad r1, r2, r3, r4", 0xfb22, 0x4103, 0x7FFF7FFF, 0x7FFF7FFF, 0x7FFFFFFF, 0xFFFE0001, true},
-      // the products sum to 2^31 but the accumulated result 2^31 - 1 fits: no Q
+      // the products sum to 2^31 but the accumulated result 2^31 - 1 fits: no Q (Unicorn 2.0.1 sets it)
       {"smlad r1, r2, r3, r4", 0xfb22, 0x4103, 0x80008000, 0x80008000, 0xFFFFFFFF, 0x7FFFFFFF, false},
       {"smusd r1, r2, r3", 0xfb42, 0xf103, 0x00020003, 0x00040005, 0, 7, false},   // 3*5 - 2*4
       {"smusdx r1, r2, r3", 0xfb42, 0xf113, 0x00020003, 0x00040005, 0, 2, false},  // 3*4 - 2*5
@@ -351,10 +452,169 @@ TEST_CASE("USAD8/USADA8 sum absolute byte differences", "[isa][dsp]") {
   CHECK(g.r(1) == 0x1FF);
 }
 
+TEST_CASE("SXTB16/UXTB16/SXTAB16/UXTAB16 and SXTAB/SXTAH/UXTAB extend rotated bytes", "[isa][dsp]") {
+  struct Case {
+    std::string_view text;
+    uint16_t hw1, hw2;
+    uint32_t n, m, result;
+  };
+  const Case cases[] = {
+      // ROR(0x80FF7F01, 8) = 0x0180FF7F: bytes 0 and 2 are 7F and 80
+      {"sxtb16 r1, r2, ror #8", 0xfa2f, 0xf192, 0x80FF7F01, 0, 0xFF80007F},
+      // ROR(0x80FF7F01, 16) = 0x7F0180FF: bytes FF and 01
+      {"uxtb16 r1, r2, ror #16", 0xfa3f, 0xf1a2, 0x80FF7F01, 0, 0x000100FF},
+      // lo = FFFF + 1 wraps to 0000 without carrying into hi = 7FFF + 1
+      {"sxtab16 r1, r2, r3", 0xfa22, 0xf183, 0x7FFFFFFF, 0x00010001, 0x80000000},
+      {"sxtab16 r1, r2, r3", 0xfa22, 0xf183, 0x00050005, 0x00FE0080, 0x0003FF85},
+      // ROR(0x80FF7F01, 24) = 0xFF7F0180: bytes 80 and 7F; FFFF + 80 wraps within the lane
+      {"uxtab16 r1, r2, r3, ror #24", 0xfa32, 0xf1b3, 0x0001FFFF, 0x80FF7F01, 0x0080007F},
+      {"sxtab r1, r2, r3", 0xfa42, 0xf183, 0x10, 0x12345680, 0xFFFFFF90},
+      {"sxtah r1, r2, r3, ror #8", 0xfa02, 0xf193, 0, 0x00800000, 0xFFFF8000},
+      {"uxtab r1, r2, r3", 0xfa52, 0xf183, 0xFFFFFFFF, 0x12345680, 0x7F},
+      {"uxtah r1, r2, r3", 0xfa12, 0xf183, 0x10000000, 0xABCD8001, 0x10008001},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CpuFixture f;
+    run1(f, c.hw1, c.hw2, c.n, c.m);
+    CHECK(f.r(1) == c.result);
+  }
+}
+
+TEST_CASE("PKHBT/PKHTB pack halfwords; PKHTB's imm 0 is ASR #32", "[isa][dsp]") {
+  struct Case {
+    std::string_view text;
+    uint16_t hw1, hw2;
+    uint32_t n, m, result;
+  };
+  const Case cases[] = {
+      {"pkhbt r1, r2, r3", 0xeac2, 0x0103, 0x11112222, 0xABCD1234, 0xABCD2222},
+      {"pkhbt r1, r2, r3, lsl #4", 0xeac2, 0x1103, 0x11112222, 0x0ABCD000, 0xABCD2222},
+      {"pkhtb r1, r2, r3, asr #4", 0xeac2, 0x1123, 0x11112222, 0x000ABCD0, 0x1111ABCD},
+      {"pkhtb r1, r2, r3, asr #32", 0xeac2, 0x0123, 0x11112222, 0x80000000, 0x1111FFFF},
+      {"pkhtb r1, r2, r3, asr #32", 0xeac2, 0x0123, 0x11112222, 0x7FFFFFFF, 0x11110000},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CpuFixture f;
+    run1(f, c.hw1, c.hw2, c.n, c.m);
+    CHECK(f.r(1) == c.result);
+  }
+}
+
+TEST_CASE("every DSP encoding from the assembler decodes to its row", "[isa][dsp][decoder]") {
+  struct Case {
+    uint32_t raw;
+    std::string_view row;  // arm-none-eabi-objdump's disassembly in the comment
+  };
+  const Case cases[] = {
+      {0xFA82F103, "SADD8 T1"},    {0xFA92F103, "SADD16 T1"},  {0xFAA2F103, "SASX T1"},     // sadd8/sadd16/sasx r1, r2, r3
+      {0xFAE2F103, "SSAX T1"},     {0xFAD2F103, "SSUB16 T1"},  {0xFAC2F103, "SSUB8 T1"},    // ssax/ssub16/ssub8
+      {0xFA82F113, "QADD8 T1"},    {0xFA92F113, "QADD16 T1"},  {0xFAA2F113, "QASX T1"},     // qadd8/qadd16/qasx
+      {0xFAE2F113, "QSAX T1"},     {0xFAD2F113, "QSUB16 T1"},  {0xFAC2F113, "QSUB8 T1"},    // qsax/qsub16/qsub8
+      {0xFA82F123, "SHADD8 T1"},   {0xFA92F123, "SHADD16 T1"}, {0xFAA2F123, "SHASX T1"},    // shadd8/shadd16/shasx
+      {0xFAE2F123, "SHSAX T1"},    {0xFAD2F123, "SHSUB16 T1"}, {0xFAC2F123, "SHSUB8 T1"},   // shsax/shsub16/shsub8
+      {0xFA82F143, "UADD8 T1"},    {0xFA92F143, "UADD16 T1"},  {0xFAA2F143, "UASX T1"},     // uadd8/uadd16/uasx
+      {0xFAE2F143, "USAX T1"},     {0xFAD2F143, "USUB16 T1"},  {0xFAC2F143, "USUB8 T1"},    // usax/usub16/usub8
+      {0xFA82F153, "UQADD8 T1"},   {0xFA92F153, "UQADD16 T1"}, {0xFAA2F153, "UQASX T1"},    // uqadd8/uqadd16/uqasx
+      {0xFAE2F153, "UQSAX T1"},    {0xFAD2F153, "UQSUB16 T1"}, {0xFAC2F153, "UQSUB8 T1"},   // uqsax/uqsub16/uqsub8
+      {0xFA82F163, "UHADD8 T1"},   {0xFA92F163, "UHADD16 T1"}, {0xFAA2F163, "UHASX T1"},    // uhadd8/uhadd16/uhasx
+      {0xFAE2F163, "UHSAX T1"},    {0xFAD2F163, "UHSUB16 T1"}, {0xFAC2F163, "UHSUB8 T1"},   // uhsax/uhsub16/uhsub8
+      {0xFAA2F183, "SEL T1"},                                                                 // sel r1, r2, r3
+      {0xFA83F182, "QADD T1"},     {0xFA83F192, "QDADD T1"},                                 // qadd/qdadd r1, r2, r3
+      {0xFA83F1A2, "QSUB T1"},     {0xFA83F1B2, "QDSUB T1"},                                 // qsub/qdsub r1, r2, r3
+      {0xF322010F, "SSAT16 T1"},   {0xF3220100, "SSAT16 T1"},                                // ssat16 r1, #16 / #1, r2
+      {0xF3A2010F, "USAT16 T1"},   {0xF3A20100, "USAT16 T1"},                                // usat16 r1, #15 / #0, r2
+      {0xFB124103, "SMLA<x><y> T1"}, {0xFB124133, "SMLA<x><y> T1"},                          // smlabb/smlatt r1, r2, r3, r4
+      {0xFB12F103, "SMUL<x><y> T1"}, {0xFB12F133, "SMUL<x><y> T1"},                          // smulbb/smultt r1, r2, r3
+      {0xFB324103, "SMLAW<y> T1"}, {0xFB324113, "SMLAW<y> T1"},                              // smlawb/smlawt r1, r2, r3, r4
+      {0xFB32F103, "SMULW<y> T1"}, {0xFB32F113, "SMULW<y> T1"},                              // smulwb/smulwt r1, r2, r3
+      {0xFB224103, "SMLAD{X} T1"}, {0xFB224113, "SMLAD{X} T1"},                              // smlad/smladx r1, r2, r3, r4
+      {0xFB424103, "SMLSD{X} T1"}, {0xFB424113, "SMLSD{X} T1"},                              // smlsd/smlsdx r1, r2, r3, r4
+      {0xFB22F103, "SMUAD{X} T1"}, {0xFB22F113, "SMUAD{X} T1"},                              // smuad/smuadx r1, r2, r3
+      {0xFB42F103, "SMUSD{X} T1"}, {0xFB42F113, "SMUSD{X} T1"},                              // smusd/smusdx r1, r2, r3
+      {0xFBC312C4, "SMLALD{X} T1"}, {0xFBC312D4, "SMLALD{X} T1"},                            // smlald/smlaldx r1, r2, r3, r4
+      {0xFBD312C4, "SMLSLD{X} T1"}, {0xFBD312D4, "SMLSLD{X} T1"},                            // smlsld/smlsldx r1, r2, r3, r4
+      {0xFB52F103, "SMMUL{R} T1"}, {0xFB52F113, "SMMUL{R} T1"},                              // smmul/smmulr r1, r2, r3
+      {0xFB524103, "SMMLA{R} T1"}, {0xFB524113, "SMMLA{R} T1"},                              // smmla/smmlar r1, r2, r3, r4
+      {0xFB624103, "SMMLS{R} T1"}, {0xFB624113, "SMMLS{R} T1"},                              // smmls/smmlsr r1, r2, r3, r4
+      {0xFBC31284, "SMLAL<x><y> T1"}, {0xFBC312B4, "SMLAL<x><y> T1"},                        // smlalbb/smlaltt r1, r2, r3, r4
+      {0xFBE31264, "UMAAL T1"},                                                               // umaal r1, r2, r3, r4
+      {0xFB72F103, "USAD8 T1"},    {0xFB724103, "USADA8 T1"},                                // usad8 r1, r2, r3 / usada8 ..., r4
+      {0xFA2FF182, "SXTB16 T1"},   {0xFA3FF1A2, "UXTB16 T1"},                                // sxtb16 r1, r2 / uxtb16 r1, r2, ror #16
+      {0xFA22F183, "SXTAB16 T1"},  {0xFA32F1B3, "UXTAB16 T1"},                               // sxtab16 r1, r2, r3 / uxtab16 ..., ror #24
+      {0xFA42F183, "SXTAB T1"},    {0xFA02F193, "SXTAH T1"},                                 // sxtab r1, r2, r3 / sxtah ..., ror #8
+      {0xFA52F183, "UXTAB T1"},    {0xFA12F183, "UXTAH T1"},                                 // uxtab / uxtah r1, r2, r3
+      {0xEAC20103, "PKHBT/PKHTB T1"}, {0xEAC21123, "PKHBT/PKHTB T1"},                        // pkhbt r1, r2, r3 / pkhtb ..., asr #4
+      {0xEAC20123, "PKHBT/PKHTB T1"},                                                         // pkhtb r1, r2, r3, asr #32
+      // Neighbours that must keep their own rows
+      {0xF3220141, "SSAT T1"},     // ssat r1, #2, r2, asr #1
+      {0xFA4FF182, "SXTB T2"},     // sxtb.w r1, r2 (SXTAB with Rn = PC)
+      {0xFBC31204, "SMLAL T1"},    // smlal r1, r2, r3, r4
+      {0xFBE31204, "UMLAL T1"},    // umlal r1, r2, r3, r4
+  };
+  const isa::Decoder m4(*isa::core_profile("cortex-m4"));
+  for (const auto& c : cases) {
+    INFO(std::hex << c.raw << " should be " << c.row);
+    CHECK(isa::Decoder::row(m4.decode(c.raw, true).row).name == c.row);
+  }
+  // PKHTB with imm 0 decodes to ASR #32 (DecodeImmShift)
+  const isa::Decoded d = m4.decode(0xEAC20123, true);
+  CHECK(d.shift == isa::ShiftType::ASR);
+  CHECK(d.shift_n == 32);
+}
+
+TEST_CASE("DSP rows reject the manual's UNPREDICTABLE and UNDEFINED forms", "[isa][dsp][decoder]") {
+  const auto undefined = [](uint32_t raw) { return undefined_on("cortex-m4", raw); };
+  // Hand-made from the assembler's r1, r2, r3 forms (it refuses these)
+  CHECK(undefined(0xFA9DF103));  // sadd16 r1, sp, r3
+  CHECK(undefined(0xFA92FF03));  // sadd16 pc, r2, r3
+  CHECK(undefined(0xFA92F10D));  // sadd16 r1, r2, sp
+  CHECK(undefined(0xFA8FF182));  // qadd r1, r2, pc
+  CHECK(undefined(0xFA8DF182));  // qadd r1, r2, sp (Rn)
+  CHECK(undefined(0xF32D0107));  // ssat16 r1, #8, sp
+  CHECK(undefined(0xF3A20F08));  // usat16 pc, #8, r2
+  CHECK(undefined(0xFB12D103));  // smlabb r1, r2, r3, sp
+  CHECK(undefined(0xFB1DF103));  // smulbb r1, sp, r3
+  CHECK(undefined(0xFB62F103));  // smmls r1, r2, r3, pc: no SMMLS without Ra
+  CHECK(undefined(0xFB72D103));  // usada8 r1, r2, r3, sp
+  CHECK(undefined(0xFBC311C4));  // smlald r1, r1, r3, r4: RdHi == RdLo
+  CHECK(undefined(0xFBE3D264));  // umaal sp, r2, r3, r4
+  CHECK(undefined(0xFBC3F2A4));  // smlaltb pc, r2, r3, r4
+  CHECK(undefined(0xFA4DF183));  // sxtab r1, sp, r3 (Rn = PC is SXTB)
+  CHECK(undefined(0xFA2FF18D));  // sxtb16 r1, sp
+  CHECK(undefined(0xEAD20103));  // pkhbt with S = 1
+  CHECK(undefined(0xEAC20113));  // pkhbt with T = 1
+  CHECK(undefined(0xEAC20D03));  // pkhbt sp, r2, r3
+  CHECK(undefined(0xEACF0103));  // pkhbt r1, pc, r3
+}
+
 TEST_CASE("the DSP extension is UNDEFINED on Cortex-M3 and Cortex-M0+", "[isa][dsp]") {
-  for (uint32_t raw : {0xFA92F103u, 0xFAC2F163u}) {  // sadd16 r1, r2, r3; uhsub8 r1, r2, r3
+  for (uint32_t raw : {0xFA92F103u, 0xFB224103u, 0xF3220107u, 0xEAC20123u}) {  // sadd16, smlad, ssat16, pkhtb
+    INFO(std::hex << raw);
     CHECK_FALSE(undefined_on("cortex-m4", raw));
+    CHECK_FALSE(undefined_on("cortex-m7", raw));
+    CHECK_FALSE(undefined_on("cortex-m33", raw));
     CHECK(undefined_on("cortex-m3", raw));
     CHECK(undefined_on("cortex-m0plus", raw));
+  }
+  SECTION("executing SMLAD on Cortex-M3 is a UsageFault UNDEFINSTR (escalated: not enabled)") {
+    CpuFixture f("cortex-m3");
+    test::install_handler(f, isa::kHardFault, 0x300);
+    f.r(1) = 0x5A5A5A5A;
+    run1(f, 0xfb22, 0x4103, 0x00020003, 0x00040005, 100);  // smlad r1, r2, r3, r4
+    CHECK(f.cpu.state().exception == isa::kHardFault);
+    CHECK(test::read_word(f, test::scs::kCfsr) == test::scs::kUndefInstr);
+    CHECK(test::stacked(f, f.r(13), test::kReturnAddress) == CpuFixture::kCode);
+    CHECK(f.r(1) == 0x5A5A5A5A);
+  }
+  SECTION("executing SADD16 on Cortex-M0+ is a HardFault") {
+    CpuFixture f("cortex-m0plus");
+    test::install_handler(f, isa::kHardFault, 0x300);
+    f.r(1) = 0x5A5A5A5A;
+    run1(f, 0xfa92, 0xf103, 1, 2);  // sadd16 r1, r2, r3
+    CHECK(f.cpu.state().exception == isa::kHardFault);
+    CHECK(test::stacked(f, f.r(13), test::kReturnAddress) == CpuFixture::kCode);
+    CHECK(f.r(1) == 0x5A5A5A5A);
   }
 }
