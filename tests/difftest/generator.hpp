@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "isa/cpu_state.hpp"
 #include "isa/decoder.hpp"
 #include "tests/difftest/plan.hpp"
 #include "tests/difftest/rng.hpp"
@@ -37,6 +38,10 @@ struct RowInfo {
   bool memory() const;          // a load or store of any kind, or a table branch
   bool lockstep() const { return implemented && excluded.empty(); }
 };
+
+// Why Unicorn is known to execute this instance wrongly from `before` (the
+// manual's rule is cited in generator.cpp), or empty when it is not.
+std::string_view known_unicorn_error(const Insn& insn, const isa::CpuState& before);
 
 class Generator {
  public:

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "tests/difftest/generator.hpp"
 #include "tests/difftest/layout.hpp"
 
 namespace difftest {
@@ -16,6 +17,7 @@ const char* failure_name(Failure f) {
     case Failure::ItNotClosed: return "ITSTATE set after the block";
     case Failure::SetupBranched: return "setup instruction branched";
     case Failure::NotOnBus: return "memory access to the PPB";
+    case Failure::UnicornError: return "Unicorn is known to get it wrong";
   }
   return "?";
 }
@@ -138,6 +140,13 @@ Trial Oracle::run(const isa::CpuState& start, const Plan& plan) {
       // The core's SCS answers PPB addresses before the bus sees them, so a
       // load or store that executes but logs nothing went there.
       const bool executes = s.itstate == 0 || cpu_->condition_passed(s.itstate >> 4);
+      if (executes) {
+        if (const std::string_view why = known_unicorn_error(g.insns[k], s); !why.empty()) {
+          t.failure = Failure::UnicornError;
+          t.detail = why;
+          return t;
+        }
+      }
       const size_t logged = bus_->log().size();
       cpu_->step_one();
       if (faulted()) return t;

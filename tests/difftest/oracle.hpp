@@ -32,6 +32,7 @@ enum class Failure : uint8_t {
   ItNotClosed,   // ITSTATE still set after the block
   SetupBranched, // a setup instruction changed the flow (a harness bug)
   NotOnBus,      // a load or store reached no bus: the PPB (edgesim's SCS; Unicorn has none)
+  UnicornError,  // an instruction Unicorn is known to get wrong from this state (generator.hpp)
 };
 const char* failure_name(Failure f);
 

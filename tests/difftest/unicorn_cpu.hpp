@@ -16,6 +16,9 @@
 //   code_changed() drops its translations (uc_ctl_remove_cache).
 // - YIELD runs but ends the run with UC_ERR_INSN_INVALID (generator.hpp).
 // - MSR MSP/PSP and BASEPRI keep bits the M4 drops (planner.cpp).
+// - SMLAD{X} sets Q when its products alone sum to 2^31, although a negative
+//   Ra brings the result back in range (QEMU < 5.2): such instances are not
+//   planned (generator.cpp, known_unicorn_error).
 #pragma once
 #include <unicorn/unicorn.h>
 
