@@ -29,8 +29,13 @@ static volatile uint32_t svc_calls_when_pendsv_ran;
 
 void SysTick_Handler(void)
 {
-    if (++ticks == TICK_TARGET)
-        SYST_CSR = 0;  /* stop here, so the count stays exact */
+    if (++ticks == TICK_TARGET) {
+        /* Stop here, so the count stays exact. A tick that expired while
+         * this handler ran is already pending (QEMU's SysTick follows host
+         * time, so under load it can): clear it too. */
+        SYST_CSR = 0;
+        SCB_ICSR = SCB_ICSR_PENDSTCLR;
+    }
 }
 
 void PendSV_Handler(void)

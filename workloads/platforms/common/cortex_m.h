@@ -26,6 +26,7 @@
 #define SCB_SHPR3  EDGESIM_REG32(0xE000ED20u) /* priorities of PendSV [23:16], SysTick [31:24] */
 #define SCB_CPACR  EDGESIM_REG32(0xE000ED88u) /* coprocessor access (FPU), ARMv7-M only */
 #define SCB_ICSR_PENDSVSET (1u << 28)
+#define SCB_ICSR_PENDSTCLR (1u << 25)  /* clear a pending SysTick */
 
 /* Exception numbers (IPSR values) of the system exceptions. */
 enum cortex_m_exception {
