@@ -12,8 +12,6 @@ namespace {
 using namespace enc;
 namespace x = exec;
 
-constexpr bool sp_or_pc(uint8_t r) { return r == 13 || r == 15; }
-
 // ---- 16-bit formats ----
 
 bool cond_imm8_16(uint32_t raw, Decoded& d) {  // B<c> T1; cond 111x is UDF/SVC

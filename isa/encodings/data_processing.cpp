@@ -107,9 +107,6 @@ bool rd_rm16(uint32_t raw, Decoded& d) {  // extend and reverse: Rd, Rm
 
 // ---- 32-bit formats ----
 
-// Registers the manual forbids in most 32-bit data-processing operands.
-constexpr bool sp_or_pc(uint8_t r) { return r == 13 || r == 15; }
-
 // The register constraints of the 32-bit data-processing pages (A7.7): which
 // uses of SP and PC are UNPREDICTABLE. The compare forms (Rd = 1111, S = 1)
 // and MOV/MVN (Rn = 1111) have rows of their own, so a general row never

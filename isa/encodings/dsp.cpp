@@ -17,8 +17,6 @@ namespace x = exec;
 
 // Every DSP page makes SP and PC UNPREDICTABLE as Rd, Rn, Rm and Ra, except
 // where a field of 1111 selects another instruction (the manual's "SEE").
-constexpr bool sp_or_pc(uint8_t r) { return r == 13 || r == 15; }
-
 bool rd_rn_rm32(uint32_t raw, Decoded& d) {
   d.rd = rd32(raw);
   d.rn = rn32(raw);

@@ -31,6 +31,10 @@ inline void set_shift(Decoded& d, uint32_t type, uint32_t imm5) {
   d.shift_n = s.amount;
 }
 
+// SP or PC: the registers most 32-bit encodings make UNPREDICTABLE as
+// operands (the manual's BadReg()).
+constexpr bool sp_or_pc(uint8_t r) { return r == 13 || r == 15; }
+
 inline SetFlags flags_if(bool s) { return s ? SetFlags::Yes : SetFlags::No; }
 
 }  // namespace isa::enc

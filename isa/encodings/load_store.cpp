@@ -165,7 +165,7 @@ bool dual_literal32(uint32_t raw, Decoded& d) {  // LDRD Rt, Rt2, [PC, #+/-imm8*
   return !bit<21>(raw) && d.rd != 13 && d.rd != 15 && d.ra != 13 && d.ra != 15 && d.rd != d.ra;
 }
 bool exclusive_regs_ok(const Decoded& d, bool load) {
-  if (d.rd == 13 || d.rd == 15 || d.rn == 15) return false;
+  if (sp_or_pc(d.rd) || d.rn == 15) return false;
   return load || (d.ra != 13 && d.ra != 15 && d.ra != d.rn && d.ra != d.rd);
 }
 bool exclusive_imm8_32(uint32_t raw, Decoded& d) {  // LDREX Rt, [Rn, #imm8*4]; STREX Rd, Rt, [...]

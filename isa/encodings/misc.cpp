@@ -15,8 +15,6 @@ namespace {
 using namespace enc;
 namespace x = exec;
 
-constexpr bool sp_or_pc(uint8_t r) { return r == 13 || r == 15; }
-
 // SYSm values MRS and MSR accept: xPSR views, MSP, PSP, masks, CONTROL.
 constexpr bool valid_sysm(uint32_t sysm) { return sysm <= 9 ? sysm != 4 : (sysm >= 16 && sysm <= 20); }
 

@@ -12,8 +12,6 @@ namespace {
 using namespace enc;
 namespace x = exec;
 
-constexpr bool sp_or_pc(uint8_t r) { return r == 13 || r == 15; }
-
 bool rn_rdm16(uint32_t raw, Decoded& d) {  // MULS Rdm, Rn, Rdm
   d.rd = d.rm = r3(raw, 0);
   d.rn = r3(raw, 3);
