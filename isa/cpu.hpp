@@ -162,7 +162,7 @@ class Cpu {
   uint64_t next_event_cycle() const;
 
   // exceptions.cpp
-  int execution_priority() const;
+  int execution_priority(bool ignore_primask = false) const;
   bool take_pending_exception();
   void exception_entry(unsigned exc, uint32_t return_address);
   void exception_return(uint32_t exc_return);

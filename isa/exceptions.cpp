@@ -38,14 +38,15 @@ const char* fault_name(FaultKind kind) {
   return "fault";
 }
 
-// ExecutionPriority() (B1.5.4).
-int Cpu::execution_priority() const {
+// ExecutionPriority() (B1.5.4); WFI's wake-up test asks for it as if
+// PRIMASK were clear.
+int Cpu::execution_priority(bool ignore_primask) const {
   int highest = INT_MAX;
   for (unsigned exc = 1; exc < SystemControl::kMaxExceptions; ++exc)
     if (scs_->active(exc)) highest = std::min(highest, scs_->group_priority(scs_->priority(exc)));
   int boosted = INT_MAX;
   if (s_.basepri) boosted = scs_->group_priority(s_.basepri);
-  if (s_.primask) boosted = 0;
+  if (s_.primask && !ignore_primask) boosted = 0;
   if (s_.faultmask) boosted = -1;
   return std::min(highest, boosted);
 }
@@ -57,8 +58,7 @@ bool Cpu::take_pending_exception() {
   const int current = execution_priority();
   if (sleeping_) {
     // WFI wakes for any pending exception that would preempt were PRIMASK clear.
-    const bool wakes = prio < current || (s_.primask && !s_.faultmask && prio < (s_.basepri ? scs_->group_priority(s_.basepri) : INT_MAX));
-    if (wakes) sleeping_ = false;
+    if (prio < execution_priority(/*ignore_primask=*/true)) sleeping_ = false;
   }
   if (prio >= current) return false;
   sleeping_ = false;
