@@ -10,13 +10,13 @@ bool has_address(isa::FaultKind k) {
   return k == K::PreciseDataBus || k == K::InstructionBus || k == K::StackingBus || k == K::UnstackingBus ||
          k == K::Unaligned;
 }
+}  // namespace
 
 std::string fault_text(isa::FaultKind kind, uint32_t address) {
   std::string text = isa::fault_name(kind);
   if (has_address(kind)) text += fmt::format(" (address {:#010x})", address);
   return text;
 }
-}  // namespace
 
 std::string describe_lockup(isa::Cpu& cpu) {
   const isa::Lockup& l = *cpu.lockup();

@@ -9,6 +9,9 @@
 
 namespace sim {
 
+// The fault's name, with its data address where the fault has one.
+std::string fault_text(isa::FaultKind kind, uint32_t address);
+
 // "lockup at PC 0x... after <fault> (address 0x...)[, escalated to ...]".
 // Precondition: cpu.lockup() is set.
 std::string describe_lockup(isa::Cpu& cpu);

@@ -2,22 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "sim/lockup_report.hpp"
+
 namespace sim {
 
 namespace {
-bool has_address(isa::FaultKind k) {
-  switch (k) {
-    case isa::FaultKind::InstructionBus:
-    case isa::FaultKind::PreciseDataBus:
-    case isa::FaultKind::StackingBus:
-    case isa::FaultKind::UnstackingBus:
-    case isa::FaultKind::Unaligned:
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::string error_text(const std::exception_ptr& e) {
   try {
     if (e) std::rethrow_exception(e);
@@ -66,9 +55,7 @@ std::string describe(const RunResult& r) {
     case CoreEnd::Lockup: {
       if (!r.lockup_report.empty()) return r.lockup_report;
       const auto& l = r.lockup.value_or(isa::Lockup{r.pc, isa::FaultKind::UndefInstr, 0});
-      auto text = fmt::format("lockup at PC {:#010x} after {}", l.pc, isa::fault_name(l.cause));
-      if (has_address(l.cause)) text += fmt::format(" (address {:#010x})", l.address);
-      return text;
+      return fmt::format("lockup at PC {:#010x} after {}", l.pc, fault_text(l.cause, l.address));
     }
     case CoreEnd::InstructionLimit:
       return fmt::format("instruction limit reached: {} instructions executed, PC {:#010x}", r.instructions, r.pc);
