@@ -48,6 +48,16 @@ struct CpuState {
   uint32_t exclusive_addr = 0;
   bool event_register = false;  // WFE/SEV
 
+  // Floating-point extension (A2.5): S0-S31, which double-precision
+  // instructions view as D0-D15 (D[n] = S[2n+1]:S[2n]), and FPSCR.
+  std::array<uint32_t, 32> sreg{};
+  uint32_t fpscr = 0;
+  uint64_t dreg(unsigned n) const { return (uint64_t{sreg[2 * n + 1]} << 32) | sreg[2 * n]; }
+  void set_dreg(unsigned n, uint64_t v) {
+    sreg[2 * n] = static_cast<uint32_t>(v);
+    sreg[2 * n + 1] = static_cast<uint32_t>(v >> 32);
+  }
+
   bool in_it_block() const { return (itstate & 0x0F) != 0; }
   bool last_in_it_block() const { return (itstate & 0x0F) == 0x08; }
   uint8_t it_condition() const { return itstate >> 4; }
