@@ -4,7 +4,10 @@
 // results (UFC, no IXC), default NaN 0x7FC00000 / 0x7FF8000000000000, and
 // NaN propagation (first signalling NaN quietened, else first quiet NaN, in
 // operand order). Nothing here depends on the host's floating-point
-// environment: no x87/SSE flag, denormal mode or NaN payload leaks out.
+// environment: no x87/SSE flag, denormal mode or NaN payload leaks out. The
+// hot operations try a fast path on the host FPU first (isa/fp/fast_path.hpp),
+// taken only where it provably gives the same bits and flags; it assumes the
+// host's default rounding (to nearest, no FTZ/DAZ), which nothing changes.
 //
 // Values are raw encodings: F is uint32_t (single) or uint64_t (double).
 // Every function reads the controls (RMode, FZ, DN, AHP) from `fpscr` and ORs
@@ -53,7 +56,10 @@ F from_fixed(uint32_t v, unsigned width, unsigned fraction_bits, bool is_unsigne
 
 // FPConvert between formats (VCVT.F64.F32, VCVT.F32.F64) and half precision
 // (VCVTB/VCVTT; FPSCR.AHP selects the alternative format without
-// infinities and NaNs).
+// infinities and NaNs). Rounding per FPSCR. FZ flushes single and double
+// inputs (IDC) and single and double results (UFC), never half ones. To the
+// alternative format, a NaN becomes a zero of its sign, and an infinity or a
+// value that rounds beyond 131008 becomes +-0x7FFF, each with Invalid.
 uint64_t f32_to_f64(uint32_t a, uint32_t& fpscr);
 uint32_t f64_to_f32(uint64_t a, uint32_t& fpscr);
 uint16_t f32_to_f16(uint32_t a, uint32_t& fpscr);
