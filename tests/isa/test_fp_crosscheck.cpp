@@ -339,3 +339,63 @@ TEST_CASE("Fast path declines where the host could differ", "[fp]") {
   CHECK(*sum == 0x3F800000u);
   CHECK(fpscr == (RN | IXC));
 }
+
+TEST_CASE("FPRoundInt, FixedToFP and FPToFixed = host rint and conversions in every rounding mode", "[fp]") {
+  // libm's rint through pointers: GCC inlines std::rint as code that
+  // assumes round-to-nearest, which would defeat the point.
+  float (*volatile libm_rintf)(float) = ::rintf;
+  double (*volatile libm_rint)(double) = ::rint;
+  using Fmt = fp::Format<uint32_t>;
+  constexpr fp::Rounding kRoundings[] = {fp::Rounding::TiesEven, fp::Rounding::PlusInf, fp::Rounding::MinusInf,
+                                         fp::Rounding::Zero};
+  Operands<uint32_t> gen(4);
+  int mismatches = 0;
+  for (int i = 0; i < 50000 && mismatches < 5; ++i) {
+    // Values around the integers, and some far beyond the 32-bit range.
+    uint32_t a = gen.below(4) == 0 ? gen.finite() : gen.normal_near(Fmt::kBias + 10, 24);
+    const uint32_t v = static_cast<uint32_t>(gen.bits());
+    const unsigned fraction_bits = gen.below(3) == 0 ? gen.below(33) : 0;
+    for (int m = 0; m < 4; ++m) {
+      INFO(std::hex << "a=" << a << " v=" << v << " fraction_bits=" << std::dec << fraction_bits << " mode=" << m);
+      volatile float x = std::bit_cast<float>(a);
+      volatile int32_t sv = static_cast<int32_t>(v);
+      volatile uint32_t uv = v;
+
+      const auto host_int = on_host<uint32_t>(kHostModes[m], [&] { return std::bit_cast<uint32_t>(libm_rintf(x)); });
+      const auto arm_int = outcome(RN, [&](uint32_t& s) { return fp::round_int<uint32_t>(a, kRoundings[m], true, s); });
+
+      const auto host_s = on_host<uint32_t>(kHostModes[m], [&] {
+        return std::bit_cast<uint32_t>(std::ldexp(static_cast<float>(sv), -static_cast<int>(fraction_bits)));
+      });
+      const auto arm_s = outcome(RN, [&](uint32_t& s) {
+        return fp::from_fixed<uint32_t>(v, 32, fraction_bits, false, kRoundings[m], s);
+      });
+      const auto host_u = on_host<uint32_t>(kHostModes[m], [&] {
+        return std::bit_cast<uint32_t>(std::ldexp(static_cast<float>(uv), -static_cast<int>(fraction_bits)));
+      });
+      const auto arm_u = outcome(RN, [&](uint32_t& s) {
+        return fp::from_fixed<uint32_t>(v, 32, fraction_bits, true, kRoundings[m], s);
+      });
+
+      // To s32: the host rounds to an integral double (exact for a single);
+      // in range that is the result, out of range it saturates with Invalid
+      // alone.
+      const auto rounded = on_host<double>(kHostModes[m], [&] { return libm_rint(double{x}); });
+      Outcome<uint32_t> expected_fixed{static_cast<uint32_t>(static_cast<int32_t>(rounded.value)), rounded.flags};
+      if (rounded.value > 2147483647.0) expected_fixed = {0x7FFFFFFF, IOC};
+      if (rounded.value < -2147483648.0) expected_fixed = {0x80000000, IOC};
+      const auto arm_fixed =
+          outcome(RN, [&](uint32_t& s) { return fp::to_fixed<uint32_t>(a, 32, 0, false, kRoundings[m], s); });
+
+      const bool ok = arm_int == host_int && arm_s == host_s && arm_u == host_u && arm_fixed == expected_fixed;
+      if (!ok) {
+        ++mismatches;
+        CHECK(arm_int == host_int);
+        CHECK(arm_s == host_s);
+        CHECK(arm_u == host_u);
+        CHECK(arm_fixed == expected_fixed);
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+}
