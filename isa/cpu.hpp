@@ -126,6 +126,16 @@ class Cpu {
   }
   void clear_exclusive() { s_.exclusive_open = false; }
 
+  // ExecuteFPCheck() (B1.5.x): every FP instruction calls this first. It
+  // faults NOCP when CPACR denies access, completes a pending lazy
+  // preservation, and starts a new FP context (CONTROL.FPCA, FPDSCR).
+  void fp_check() {
+    const FpControl& fp = scs_->fp();
+    if (!fp.access_allowed(s_.privileged()) || fp.lazy_pending() ||
+        (!(s_.control & 4) && fp.automatic_state_preservation()))
+      fp_check_slow();
+  }
+
   // Exceptions raised by instructions.
   void call_supervisor();           // SVC
   void breakpoint(uint8_t imm);     // BKPT
@@ -169,6 +179,13 @@ class Cpu {
   void raise_fault(const Fault& f);
   void enter_lockup(const Fault& f);
   uint32_t stack_push_frame(uint32_t return_address);
+
+  // fp_context.cpp
+  bool fp_context_active() const;
+  void fp_check_slow();
+  void stack_fp_state(uint32_t area);
+  void unstack_fp_state(uint32_t area);
+  void preserve_fp_state();
 
   CoreProfile profile_;
   Bus& bus_;

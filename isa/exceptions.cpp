@@ -8,6 +8,7 @@ namespace isa {
 
 namespace {
 constexpr uint32_t kFrameSize = 0x20;
+constexpr uint32_t kFpFrameSize = 0x68;  // + S0-S15, FPSCR and a reserved word
 
 unsigned fault_exception(FaultKind k) {
   switch (k) {
@@ -68,18 +69,21 @@ bool Cpu::take_pending_exception() {
 }
 
 uint32_t Cpu::stack_push_frame(uint32_t return_address) {
-  const bool align8 = scs_->stack_align_8() || !profile_.mainline();
+  // With an active FP context (CONTROL.FPCA) the frame also has room for
+  // S0-S15 and FPSCR, and is always 8-byte aligned (B1.5.6 PushStack()).
+  const bool fp_frame = fp_context_active();
+  const bool align8 = fp_frame || scs_->stack_align_8() || !profile_.mainline();
+  const uint32_t size = fp_frame ? kFpFrameSize : kFrameSize;
   const uint32_t sp = s_.r[13];
   const bool realign = align8 && (sp & 4);
-  const uint32_t frame = (sp - kFrameSize) & (align8 ? ~7u : ~3u);
+  const uint32_t frame = (sp - size) & (align8 ? ~7u : ~3u);
   const uint32_t xpsr = (s_.xpsr() & ~(1u << 9)) | (realign ? 1u << 9 : 0);
   const uint32_t words[8] = {s_.r[0], s_.r[1], s_.r[2], s_.r[3], s_.r[12], s_.r[14], return_address, xpsr};
-  for (unsigned i = 0; i < 8; ++i) {
-    try {
-      bus_write(frame + 4 * i, 4, words[i]);
-    } catch (const Fault& f) {
-      throw Fault{FaultKind::StackingBus, f.address};
-    }
+  try {
+    for (unsigned i = 0; i < 8; ++i) bus_write(frame + 4 * i, 4, words[i]);
+    if (fp_frame) stack_fp_state(frame + kFrameSize);
+  } catch (const Fault& f) {
+    throw Fault{FaultKind::StackingBus, f.address};
   }
   s_.r[13] = frame;
   return frame;
@@ -88,6 +92,7 @@ uint32_t Cpu::stack_push_frame(uint32_t return_address) {
 void Cpu::exception_entry(unsigned exc, uint32_t return_address) {
   const bool from_thread = s_.mode == Mode::Thread;
   const bool from_psp = s_.using_psp();
+  const bool fp_frame = fp_context_active();
   try {
     stack_push_frame(return_address);
   } catch (const Fault& f) {
@@ -96,7 +101,8 @@ void Cpu::exception_entry(unsigned exc, uint32_t return_address) {
     scs_->record_forced_hardfault();
     return exception_entry(kHardFault, return_address);
   }
-  s_.r[14] = from_thread ? (from_psp ? 0xFFFFFFFDu : 0xFFFFFFF9u) : 0xFFFFFFF1u;
+  // EXC_RETURN (B1.5.8): bit 4 clear means the frame has FP state.
+  s_.r[14] = (from_thread ? (from_psp ? 0xFFFFFFFDu : 0xFFFFFFF9u) : 0xFFFFFFF1u) & ~(fp_frame ? 0x10u : 0u);
   uint32_t vector = 0;
   if (!debug_read(scs_->vtor() + 4 * exc, &vector, 4)) {
     scs_->record_vector_read_error();
@@ -116,7 +122,10 @@ void Cpu::exception_entry(unsigned exc, uint32_t return_address) {
 
 void Cpu::exception_return(uint32_t exc_return) {
   const unsigned returning = s_.exception;
-  const bool valid_value = (exc_return & 0x0FFFFFF0u) == 0x0FFFFFF0u || (exc_return & 0x0FFFFFE0u) == 0x0FFFFFE0u;
+  // Bit 4 (no FP frame) may only be clear on a core with an FPU.
+  const uint32_t fixed = scs_->fp().present() ? 0x0FFFFFE0u : 0x0FFFFFF0u;
+  const bool valid_value = (exc_return & fixed) == fixed;
+  const bool fp_frame = !(exc_return & 0x10u);
   const unsigned low = exc_return & 0xF;
   if (!valid_value || !scs_->active(returning) || (low != 1 && low != 9 && low != 0xD))
     throw Fault{FaultKind::InvPc};
@@ -137,8 +146,16 @@ void Cpu::exception_return(uint32_t exc_return) {
       throw Fault{FaultKind::UnstackingBus, f.address};
     }
   }
-  const bool align8 = scs_->stack_align_8() || !profile_.mainline();
-  s_.r[13] = (sp + kFrameSize) | ((align8 && (frame[7] & (1u << 9))) ? 4u : 0u);
+  if (fp_frame) {
+    try {
+      unstack_fp_state(sp + kFrameSize);
+    } catch (const Fault& f) {
+      throw Fault{FaultKind::UnstackingBus, f.address};
+    }
+  }
+  const bool align8 = fp_frame || scs_->stack_align_8() || !profile_.mainline();
+  s_.r[13] = (sp + (fp_frame ? kFpFrameSize : kFrameSize)) | ((align8 && (frame[7] & (1u << 9))) ? 4u : 0u);
+  if (scs_->fp().present()) s_.control = static_cast<uint8_t>((s_.control & ~4u) | (fp_frame ? 4u : 0u));
   for (unsigned i = 0; i < 4; ++i) s_.r[i] = frame[i];
   s_.r[12] = frame[4];
   s_.r[14] = frame[5];

@@ -16,7 +16,7 @@ constexpr uint32_t kNvicBase = 0xE000E100, kNvicEnd = 0xE000E500;
 constexpr uint32_t kCpuid = 0xE000ED00, kIcsr = 0xE000ED04, kVtor = 0xE000ED08, kAircr = 0xE000ED0C,
                    kScr = 0xE000ED10, kCcr = 0xE000ED14, kShpr1 = 0xE000ED18, kShpr3 = 0xE000ED20,
                    kShcsr = 0xE000ED24, kCfsr = 0xE000ED28, kHfsr = 0xE000ED2C, kDfsr = 0xE000ED30,
-                   kMmfar = 0xE000ED34, kBfar = 0xE000ED38, kAfsr = 0xE000ED3C, kCpacr = 0xE000ED88,
+                   kMmfar = 0xE000ED34, kBfar = 0xE000ED38, kAfsr = 0xE000ED3C,
                    kDemcr = 0xE000EDFC, kStir = 0xE000EF00;
 constexpr uint32_t kDwtCtrl = 0xE0001000, kDwtCyccnt = 0xE0001004;
 constexpr uint32_t kCcrReset = 1u << 9;  // STKALIGN
@@ -31,7 +31,9 @@ uint32_t merge(uint32_t old, uint32_t addr, unsigned size, uint32_t value) {
 }
 }  // namespace
 
-SystemControl::SystemControl(Cpu& cpu) : cpu_(cpu), num_irqs_(cpu.profile().max_irqs) { reset(); }
+SystemControl::SystemControl(Cpu& cpu) : cpu_(cpu), num_irqs_(cpu.profile().max_irqs), fp_(cpu.profile()) {
+  reset();
+}
 
 void SystemControl::reset() {
   pending_.reset();
@@ -40,7 +42,8 @@ void SystemControl::reset() {
   priority_.fill(0);
   vtor_ = aircr_prigroup_ = scr_ = 0;
   ccr_ = cpu_.profile().mainline() ? kCcrReset : kCcrV6m;
-  cfsr_ = hfsr_ = mmfar_ = bfar_ = cpacr_ = demcr_ = 0;
+  cfsr_ = hfsr_ = mmfar_ = bfar_ = demcr_ = 0;
+  fp_.reset();
   memfault_enabled_ = busfault_enabled_ = usagefault_enabled_ = false;
   systick_csr_ = systick_rvr_ = 0;
   systick_start_cycle_ = 0;
@@ -332,7 +335,6 @@ bool SystemControl::read_scb(uint32_t addr, uint32_t& v) const {
     case kHfsr: v = hfsr_; return true;
     case kMmfar: v = mmfar_; return true;
     case kBfar: v = bfar_; return true;
-    case kCpacr: v = cpacr_; return true;
     case kDemcr: v = demcr_; return true;
     default: v = 0; return true;  // DFSR, AFSR, ID registers, MPU: RAZ
   }
@@ -380,7 +382,6 @@ bool SystemControl::write_scb(uint32_t addr, uint32_t v) {
     case kHfsr: hfsr_ &= ~v; return true;
     case kMmfar: mmfar_ = v; return true;
     case kBfar: bfar_ = v; return true;
-    case kCpacr: cpacr_ = v & 0x00F00000u; return true;  // CP10/CP11 only
     case kDemcr: demcr_ = v & 0x010F07F1u; return true;
     default: return true;  // read-only or unimplemented: WI
   }
@@ -402,7 +403,9 @@ void SystemControl::set_cyccnt(uint32_t value) {
 bool SystemControl::read(uint32_t addr, unsigned size, uint32_t& value) {
   uint32_t word = 0;
   const uint32_t aligned = addr & ~3u;
-  if (aligned == kDwtCtrl) {
+  if (fp_.owns(aligned)) {
+    word = fp_.read(aligned);
+  } else if (aligned == kDwtCtrl) {
     word = dwt_ctrl_ | (4u << 28);  // NUMCOMP = 4
   } else if (aligned == kDwtCyccnt) {
     word = cyccnt();
@@ -425,6 +428,10 @@ bool SystemControl::read(uint32_t addr, unsigned size, uint32_t& value) {
 
 bool SystemControl::write(uint32_t addr, unsigned size, uint32_t value) {
   const uint32_t aligned = addr & ~3u;
+  if (fp_.owns(aligned)) {
+    fp_.write(aligned, merge(fp_.read(aligned), addr, size, value));
+    return true;
+  }
   if (aligned == kDwtCtrl) {
     const uint32_t count = cyccnt();
     dwt_ctrl_ = value & 0x1u;  // only CYCCNTENA is modelled

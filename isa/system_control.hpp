@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "isa/fault.hpp"
+#include "isa/fp_control.hpp"
 
 namespace isa {
 
@@ -58,6 +59,9 @@ class SystemControl {
   void record_debug_event() { hfsr_ |= 1u << 31; }
   void record_vector_read_error() { hfsr_ |= 1u << 1; }
 
+  FpControl& fp() { return fp_; }
+  const FpControl& fp() const { return fp_; }
+
   // SysTick counts core cycles; the CPU loop asks when it next needs attention.
   uint64_t next_systick_event() const;  // UINT64_MAX when none
   void advance_systick(uint64_t now);   // fire every expiry up to `now`
@@ -81,7 +85,8 @@ class SystemControl {
   std::bitset<kMaxExceptions> pending_, active_, irq_enabled_, irq_level_;
   std::array<uint8_t, kMaxExceptions> priority_{};  // as written, unimplemented bits zero
   uint32_t vtor_ = 0, aircr_prigroup_ = 0, scr_ = 0, ccr_ = 0;
-  uint32_t cfsr_ = 0, hfsr_ = 0, mmfar_ = 0, bfar_ = 0, cpacr_ = 0, demcr_ = 0;
+  uint32_t cfsr_ = 0, hfsr_ = 0, mmfar_ = 0, bfar_ = 0, demcr_ = 0;
+  FpControl fp_;
   bool memfault_enabled_ = false, busfault_enabled_ = false, usagefault_enabled_ = false;
 
   // SysTick (B3.3): the counter value is derived from the cycle count.
