@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "isa/cpu.hpp"
+#include "isa/exec/misc.hpp"
 
 namespace isa {
 namespace {
@@ -14,7 +15,7 @@ constexpr Encoding kUndefined{"UNDEFINED", {}, decode_nothing, undefined_instruc
 std::vector<Encoding> collect_rows() {
   std::vector<Encoding> all;
   for (auto group : {data_processing_encodings(), multiply_divide_encodings(), load_store_encodings(),
-                     branch_encodings(), misc_encodings(), dsp_encodings()})
+                     branch_encodings(), misc_encodings(), dsp_encodings(), fp_encodings()})
     all.insert(all.end(), group.begin(), group.end());
   all.push_back(kUndefined);
   return all;
@@ -71,6 +72,13 @@ Decoded Decoder::decode(uint32_t raw, bool wide) const {
   Decoded d;
   d.size = wide ? 4 : 2;
   const Encoding& e = all[index];
+  // Without an FPU the CP10/CP11 space is an absent coprocessor: UsageFault
+  // NOCP, as for any other coprocessor (B3.2.20), not UNDEFINSTR.
+  if ((e.features & kFpSp) && !(features_ & kFpSp)) {
+    d.exec = exec::no_coprocessor;
+    d.row = index;
+    return d;
+  }
   if ((e.features & features_) != e.features || !e.decode(raw, d)) {
     d = Decoded{};
     d.size = wide ? 4 : 2;

@@ -52,7 +52,14 @@ enum class OpClass : uint8_t {
   System,
   Hint,
   Simd,
-  Float,
+  FloatAdd,   // VADD, VSUB, VABS, VNEG, VMAXNM, VMINNM, VSEL, VRINT
+  FloatMul,   // VMUL, VNMUL
+  FloatMac,   // VMLA, VMLS, VNMLA, VNMLS (chained), VFMA and friends (fused)
+  FloatDiv,
+  FloatSqrt,
+  FloatCmp,   // VCMP{E}
+  FloatCvt,   // VCVT in all forms
+  FloatMove,  // VMOV, VMRS, VMSR
   Undefined,
 };
 
@@ -76,5 +83,6 @@ std::span<const Encoding> load_store_encodings();
 std::span<const Encoding> branch_encodings();
 std::span<const Encoding> misc_encodings();
 std::span<const Encoding> dsp_encodings();
+std::span<const Encoding> fp_encodings();
 
 }  // namespace isa

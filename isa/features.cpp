@@ -9,8 +9,8 @@ constexpr std::array kCores{
     CoreProfile{"cortex-m3", kV6M | kV7M, 3, 240, 0x412FC231},
     CoreProfile{"cortex-m4", kV6M | kV7M | kDsp, 4, 240, 0x410FC241},
     CoreProfile{"cortex-m4f", kV6M | kV7M | kDsp | kFpSp, 4, 240, 0x410FC241},
-    CoreProfile{"cortex-m7", kV6M | kV7M | kDsp | kFpSp | kFpDp, 3, 240, 0x411FC272},
-    CoreProfile{"cortex-m33", kV6M | kV7M | kDsp | kFpSp | kV8M, 3, 480, 0x410FD214},
+    CoreProfile{"cortex-m7", kV6M | kV7M | kDsp | kFpSp | kFpDp | kFpV5, 3, 240, 0x411FC272},
+    CoreProfile{"cortex-m33", kV6M | kV7M | kDsp | kFpSp | kFpV5 | kV8M, 3, 480, 0x410FD214},
 };
 }  // namespace
 

@@ -14,6 +14,7 @@ enum Feature : uint32_t {
   kFpSp = 1u << 3,  // FPv4-SP / FPv5 single precision
   kFpDp = 1u << 4,  // FPv5 double precision
   kV8M = 1u << 5,   // ARMv8-M mainline additions
+  kFpV5 = 1u << 6,  // FPv5 additions (VRINT, VSEL, VMAXNM, VCVTA...): Cortex-M7, M33
 };
 
 struct CoreProfile {
