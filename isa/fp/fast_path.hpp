@@ -45,6 +45,11 @@ inline bool safe_result(F v) {
 }
 
 template <class F>
+inline bool is_zero(F v) {
+  return (v & ~Format<F>::kSign) == 0;
+}
+
+template <class F>
 inline bool usable(uint32_t fpscr, F a, F b) {
   return round_to_nearest(fpscr) && normal(a) && normal(b);
 }
@@ -82,8 +87,24 @@ inline bool product_equals(uint64_t r, uint64_t b, uint64_t a) {
 // and rounding a double-precision +, -, *, / or sqrt of singles once more to
 // single gives the correctly rounded single result (53 >= 2 * 24 + 2).
 
+// A zero added to a normal number (a common case: accumulators start at
+// zero) gives that number exactly, with no flag, in every rounding mode.
+template <class F>
+inline std::optional<F> add_zero(F a, F b) {
+  if (is_zero(a) && normal(b)) return b;
+  if (is_zero(b) && normal(a)) return a;
+  return std::nullopt;
+}
+// A zero times a normal number (ReLU outputs...) is a zero with the XOR of
+// the signs, exactly.
+template <class F>
+inline std::optional<F> mul_zero(F a, F b) {
+  if ((is_zero(a) && normal(b)) || (is_zero(b) && normal(a))) return (a ^ b) & Format<F>::kSign;
+  return std::nullopt;
+}
+
 inline std::optional<uint32_t> add(uint32_t a, uint32_t b, uint32_t& fpscr) {
-  if (!usable(fpscr, a, b)) return std::nullopt;
+  if (!usable(fpscr, a, b)) return add_zero(a, b);
   const float x = std::bit_cast<float>(a), y = std::bit_cast<float>(b);
   const float s = x + y;
   return finish(std::bit_cast<uint32_t>(s), two_sum_error(x, y, s) != 0.0f, fpscr);
@@ -94,7 +115,7 @@ inline std::optional<uint32_t> sub(uint32_t a, uint32_t b, uint32_t& fpscr) {
 }
 
 inline std::optional<uint32_t> mul(uint32_t a, uint32_t b, uint32_t& fpscr) {
-  if (!usable(fpscr, a, b)) return std::nullopt;
+  if (!usable(fpscr, a, b)) return mul_zero(a, b);
   const double p = double{std::bit_cast<float>(a)} * double{std::bit_cast<float>(b)};  // exact
   const float r = static_cast<float>(p);
   return finish(std::bit_cast<uint32_t>(r), double{r} != p, fpscr);
@@ -119,7 +140,10 @@ inline std::optional<uint32_t> sqrt(uint32_t a, uint32_t& fpscr) {
 // s + err unless s is exactly halfway between two singles (then err decides;
 // leave that to the software path).
 inline std::optional<uint32_t> mul_add(uint32_t addend, uint32_t a, uint32_t b, uint32_t& fpscr) {
-  if (!usable(fpscr, a, b) || !normal(addend)) return std::nullopt;
+  if (!usable(fpscr, a, b)) return std::nullopt;
+  // ±0 + a nonzero product is the product, rounded once: a plain multiply.
+  if (is_zero(addend)) return mul(a, b, fpscr);
+  if (!normal(addend)) return std::nullopt;
   const double p = double{std::bit_cast<float>(a)} * double{std::bit_cast<float>(b)};
   const double c = std::bit_cast<float>(addend);
   const double s = p + c;
@@ -133,7 +157,7 @@ inline std::optional<uint32_t> mul_add(uint32_t addend, uint32_t a, uint32_t b, 
 // --- double precision: exactness checks in integers.
 
 inline std::optional<uint64_t> add(uint64_t a, uint64_t b, uint32_t& fpscr) {
-  if (!usable(fpscr, a, b)) return std::nullopt;
+  if (!usable(fpscr, a, b)) return add_zero(a, b);
   const double x = std::bit_cast<double>(a), y = std::bit_cast<double>(b);
   const double s = x + y;
   return finish(std::bit_cast<uint64_t>(s), two_sum_error(x, y, s) != 0.0, fpscr);
@@ -144,7 +168,7 @@ inline std::optional<uint64_t> sub(uint64_t a, uint64_t b, uint32_t& fpscr) {
 }
 
 inline std::optional<uint64_t> mul(uint64_t a, uint64_t b, uint32_t& fpscr) {
-  if (!usable(fpscr, a, b)) return std::nullopt;
+  if (!usable(fpscr, a, b)) return mul_zero(a, b);
   using Fmt = Format<uint64_t>;
   const uint64_t r = std::bit_cast<uint64_t>(std::bit_cast<double>(a) * std::bit_cast<double>(b));
   // The 106-bit product of the significands is exact iff the bits below its
