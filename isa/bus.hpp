@@ -16,11 +16,12 @@ struct TrafficCounters {
   uint64_t reads = 0, bytes_read = 0;
   uint64_t writes = 0, bytes_written = 0;
 
-  void count(AccessKind kind, unsigned bytes) {
+  // `times` accesses of `bytes` each.
+  void count(AccessKind kind, unsigned bytes, uint64_t times = 1) {
     switch (kind) {
-      case AccessKind::Fetch: ++fetches; fetch_bytes += bytes; break;
-      case AccessKind::Load: ++reads; bytes_read += bytes; break;
-      case AccessKind::Store: ++writes; bytes_written += bytes; break;
+      case AccessKind::Fetch: fetches += times; fetch_bytes += bytes * times; break;
+      case AccessKind::Load: reads += times; bytes_read += bytes * times; break;
+      case AccessKind::Store: writes += times; bytes_written += bytes * times; break;
     }
   }
 };
@@ -41,6 +42,8 @@ struct DirectRegion {
   uint32_t write_wait;
   TrafficCounters* counters;  // may be null
 
+  // len must not exceed the region's size (regions are memories, far larger
+  // than any single access or block transfer).
   bool contains(uint32_t addr, unsigned len) const { return addr >= base && addr - base <= last - base - (len - 1); }
 };
 

@@ -105,8 +105,7 @@ void Cpu::invalidate_direct(uint32_t first, uint32_t last) {
 
 // Fetches and data accesses keep separate cached regions: code and data
 // usually live in different memories, and one cache would thrash.
-const DirectRegion* Cpu::cached_direct(const DirectRegion*& cache, uint32_t addr, unsigned size) {
-  if (cache && cache->contains(addr, size)) return cache;
+const DirectRegion* Cpu::refill_direct(const DirectRegion*& cache, uint32_t addr, unsigned size) {
   const DirectRegion* r = find_direct(addr, size);
   if (&cache == &fetch_direct_) flush_fetch_counts();
   cache = r;
@@ -166,6 +165,32 @@ void Cpu::store(uint32_t addr, unsigned size, uint32_t value, Align align) {
     return;
   }
   bus_write(addr, size, value);
+}
+
+void Cpu::load_words(uint32_t addr, unsigned n, uint32_t* out) {
+  if (addr & 3) throw Fault{FaultKind::Unaligned, addr};
+  const DirectRegion* r = SystemControl::in_ppb(addr) ? nullptr : cached_direct(data_direct_, addr, 4 * n);
+  if (!r || !r->readable || r->last - r->base < 4 * n - 1) {
+    for (unsigned i = 0; i < n; ++i) out[i] = bus_read(addr + 4 * i, 4, AccessKind::Load);
+    return;
+  }
+  const uint8_t* p = r->host + (addr - r->base);
+  for (unsigned i = 0; i < n; ++i) std::memcpy(out + i, p + 4 * i, 4);
+  cycles_ += uint64_t{r->read_wait} * n;
+  if (r->counters) r->counters->count(AccessKind::Load, 4, n);
+}
+
+void Cpu::store_words(uint32_t addr, unsigned n, const uint32_t* in) {
+  if (addr & 3) throw Fault{FaultKind::Unaligned, addr};
+  const DirectRegion* r = SystemControl::in_ppb(addr) ? nullptr : cached_direct(data_direct_, addr, 4 * n);
+  if (!r || !r->writable || r->last - r->base < 4 * n - 1) {
+    for (unsigned i = 0; i < n; ++i) bus_write(addr + 4 * i, 4, in[i]);
+    return;
+  }
+  uint8_t* p = r->host + (addr - r->base);
+  for (unsigned i = 0; i < n; ++i) std::memcpy(p + 4 * i, in + i, 4);
+  cycles_ += uint64_t{r->write_wait} * n;
+  if (r->counters) r->counters->count(AccessKind::Store, 4, n);
 }
 
 bool Cpu::debug_read(uint32_t addr, void* data, uint32_t len) {

@@ -108,6 +108,11 @@ class Cpu {
   enum class Align : uint8_t { Required, Allowed };  // Allowed: v7-M LDR/STR/LDRH...
   uint32_t load(uint32_t addr, unsigned size, Align align = Align::Required);
   void store(uint32_t addr, unsigned size, uint32_t value, Align align = Align::Required);
+  // n consecutive aligned words (VLDM/VSTM and friends): one direct-memory
+  // copy when a single region holds them all, else word by word. Each word
+  // still counts as one access.
+  void load_words(uint32_t addr, unsigned n, uint32_t* out);
+  void store_words(uint32_t addr, unsigned n, const uint32_t* in);
   bool privileged_access() const { return s_.privileged(); }
 
   // Side-effect-free access for loaders, semihosting and debuggers.
@@ -166,7 +171,11 @@ class Cpu {
   uint32_t fetch(uint32_t addr, unsigned& len);
   uint16_t fetch16(uint32_t addr);
   const DirectRegion* find_direct(uint32_t addr, unsigned len);
-  const DirectRegion* cached_direct(const DirectRegion*& cache, uint32_t addr, unsigned size);
+  const DirectRegion* cached_direct(const DirectRegion*& cache, uint32_t addr, unsigned size) {
+    if (cache && cache->contains(addr, size)) return cache;
+    return refill_direct(cache, addr, size);
+  }
+  const DirectRegion* refill_direct(const DirectRegion*& cache, uint32_t addr, unsigned size);
   uint32_t bus_read(uint32_t addr, unsigned size, AccessKind kind);
   void bus_write(uint32_t addr, unsigned size, uint32_t value);
   uint64_t next_event_cycle() const;

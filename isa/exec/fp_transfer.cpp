@@ -9,22 +9,16 @@
 namespace isa::exec {
 
 namespace {
-using Align = Cpu::Align;
 
-// Word-aligned accesses (MemA) of one register, low word first.
+// The words of registers first..first+count-1: S registers are words, a D
+// register is two, and the register file is contiguous in both views.
 template <class F>
-F load_reg(Cpu& c, uint32_t addr) {
-  if constexpr (sizeof(F) == 4) {
-    return c.load(addr, 4);
-  } else {
-    const uint64_t lo = c.load(addr, 4);
-    return lo | (uint64_t{c.load(addr + 4, 4)} << 32);
-  }
+uint32_t* words(Cpu& c, unsigned first) {
+  return &c.state().sreg[first * (sizeof(F) / 4)];
 }
 template <class F>
-void store_reg(Cpu& c, uint32_t addr, F v) {
-  c.store(addr, 4, static_cast<uint32_t>(v));
-  if constexpr (sizeof(F) == 8) c.store(addr + 4, 4, static_cast<uint32_t>(v >> 32));
+constexpr unsigned word_count(unsigned registers) {
+  return registers * sizeof(F) / 4;
 }
 
 uint32_t single_address(const Cpu& c, const Decoded& d) {
@@ -44,14 +38,15 @@ Block block(const Cpu& c, const Decoded& d) {
 }
 }  // namespace
 
+// Word-aligned accesses (MemA); a double's low word at the lower address.
 template <class F> void FpMemory<F>::ldr(Cpu& c, const Decoded& d) {
   c.fp_check();
-  fp_put<F>(c, d.rd, load_reg<F>(c, single_address(c, d)));
+  c.load_words(single_address(c, d), word_count<F>(1), words<F>(c, d.rd));
 }
 
 template <class F> void FpMemory<F>::str(Cpu& c, const Decoded& d) {
   c.fp_check();
-  store_reg<F>(c, single_address(c, d), fp_get<F>(c, d.rd));
+  c.store_words(single_address(c, d), word_count<F>(1), words<F>(c, d.rd));
 }
 
 // The base is written back after the transfer so a faulting one can be
@@ -59,14 +54,14 @@ template <class F> void FpMemory<F>::str(Cpu& c, const Decoded& d) {
 template <class F> void FpMemory<F>::ldm(Cpu& c, const Decoded& d) {
   c.fp_check();
   const Block b = block<F>(c, d);
-  for (unsigned i = 0; i < d.imm; ++i) fp_put<F>(c, d.rd + i, load_reg<F>(c, b.first + i * sizeof(F)));
+  c.load_words(b.first, word_count<F>(d.imm), words<F>(c, d.rd));
   if (d.wback) c.write_reg(d.rn, b.new_base);
 }
 
 template <class F> void FpMemory<F>::stm(Cpu& c, const Decoded& d) {
   c.fp_check();
   const Block b = block<F>(c, d);
-  for (unsigned i = 0; i < d.imm; ++i) store_reg<F>(c, b.first + i * sizeof(F), fp_get<F>(c, d.rd + i));
+  c.store_words(b.first, word_count<F>(d.imm), words<F>(c, d.rd));
   if (d.wback) c.write_reg(d.rn, b.new_base);
 }
 
