@@ -261,13 +261,22 @@ TEST_CASE("VLDR, VSTR, VLDM and VPUSH/VPOP move words, low word first", "[isa][f
   CHECK(g.bus.read32(0x1FF8) == 0x89ABCDEF);
   CHECK(g.bus.read32(0x1FFC) == 0x01234567);
 
-  FpCpu h;
-  h.r(0) = 0x3000;
-  for (uint32_t i = 0; i < 4; ++i) h.bus.write32(0x3000 + 4 * i, 0x40 + i);
-  h.run({0xecb0, 0x2a04}, 1);  // vldmia r0!, {s4-s7}
-  CHECK(h.s(4) == 0x40);
-  CHECK(h.s(7) == 0x43);
-  CHECK(h.r(0) == 0x3010);
+  for (bool dmi : {true, false}) {  // the direct block copy and the word-by-word bus path
+    FpCpu h;
+    h.bus.set_dmi(dmi);
+    h.r(0) = 0x3000;
+    for (uint32_t i = 0; i < 4; ++i) h.bus.write32(0x3000 + 4 * i, 0x40 + i);
+    h.run({0xecb0, 0x2a04}, 1);  // vldmia r0!, {s4-s7}
+    CHECK(h.s(4) == 0x40);
+    CHECK(h.s(5) == 0x41);
+    CHECK(h.s(7) == 0x43);
+    CHECK(h.r(0) == 0x3010);
+  }
+  FpCpu u;  // MemA: an unaligned VLDR faults (UNALIGNED) whatever CCR says
+  u.r(0) = 0x2002;
+  u.run({0xedd0, 0x1a02}, 1);  // vldr s3, [r0, #8]
+  CHECK(u.faulted());
+  CHECK((u.cfsr() & (1u << 24)) != 0);
 }
 
 TEST_CASE("FPv5: VMAXNM prefers a number to a quiet NaN; VSEL follows the APSR", "[isa][fp]") {
