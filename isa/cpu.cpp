@@ -91,7 +91,7 @@ const DirectRegion* Cpu::find_direct(uint32_t addr, unsigned len) {
     // Growing the list may move it: drop the cached pointers into it.
     flush_fetch_counts();
     direct_.push_back(*granted);
-    data_direct_ = fetch_direct_ = nullptr;
+    data_direct_ = data_previous_ = fetch_direct_ = nullptr;
     return &direct_.back();
   }
   return nullptr;
@@ -100,14 +100,16 @@ const DirectRegion* Cpu::find_direct(uint32_t addr, unsigned len) {
 void Cpu::invalidate_direct(uint32_t first, uint32_t last) {
   flush_fetch_counts();
   std::erase_if(direct_, [&](const DirectRegion& r) { return !(r.last < first || r.base > last); });
-  data_direct_ = fetch_direct_ = nullptr;
+  data_direct_ = data_previous_ = fetch_direct_ = nullptr;
 }
 
 // Fetches and data accesses keep separate cached regions: code and data
 // usually live in different memories, and one cache would thrash.
 const DirectRegion* Cpu::refill_direct(const DirectRegion*& cache, uint32_t addr, unsigned size) {
+  const bool data = &cache == &data_direct_;
   const DirectRegion* r = find_direct(addr, size);
-  if (&cache == &fetch_direct_) flush_fetch_counts();
+  if (!data) flush_fetch_counts();
+  if (data && r) data_previous_ = cache;
   cache = r;
   return r;
 }
@@ -118,7 +120,7 @@ uint32_t Cpu::bus_read(uint32_t addr, unsigned size, AccessKind kind) {
     if (!scs_->read(addr, size, v)) throw Fault{FaultKind::PreciseDataBus, addr};
     return v;
   }
-  const DirectRegion* r = cached_direct(kind == AccessKind::Fetch ? fetch_direct_ : data_direct_, addr, size);
+  const DirectRegion* r = kind == AccessKind::Fetch ? cached_direct(fetch_direct_, addr, size) : data_region(addr, size);
   if (r && r->readable) {
     cycles_ += r->read_wait;
     if (r->counters) r->counters->count(kind, size);
@@ -136,7 +138,7 @@ void Cpu::bus_write(uint32_t addr, unsigned size, uint32_t value) {
     if (!scs_->write(addr, size, value)) throw Fault{FaultKind::PreciseDataBus, addr};
     return;
   }
-  const DirectRegion* r = cached_direct(data_direct_, addr, size);
+  const DirectRegion* r = data_region(addr, size);
   if (r && r->writable) {
     host_write(r->host + (addr - r->base), size, value);
     cycles_ += r->write_wait;
@@ -169,7 +171,7 @@ void Cpu::store(uint32_t addr, unsigned size, uint32_t value, Align align) {
 
 void Cpu::load_words(uint32_t addr, unsigned n, uint32_t* out) {
   if (addr & 3) throw Fault{FaultKind::Unaligned, addr};
-  const DirectRegion* r = SystemControl::in_ppb(addr) ? nullptr : cached_direct(data_direct_, addr, 4 * n);
+  const DirectRegion* r = SystemControl::in_ppb(addr) ? nullptr : data_region(addr, 4 * n);
   if (!r || !r->readable || r->last - r->base < 4 * n - 1) {
     for (unsigned i = 0; i < n; ++i) out[i] = bus_read(addr + 4 * i, 4, AccessKind::Load);
     return;
@@ -182,7 +184,7 @@ void Cpu::load_words(uint32_t addr, unsigned n, uint32_t* out) {
 
 void Cpu::store_words(uint32_t addr, unsigned n, const uint32_t* in) {
   if (addr & 3) throw Fault{FaultKind::Unaligned, addr};
-  const DirectRegion* r = SystemControl::in_ppb(addr) ? nullptr : cached_direct(data_direct_, addr, 4 * n);
+  const DirectRegion* r = SystemControl::in_ppb(addr) ? nullptr : data_region(addr, 4 * n);
   if (!r || !r->writable || r->last - r->base < 4 * n - 1) {
     for (unsigned i = 0; i < n; ++i) bus_write(addr + 4 * i, 4, in[i]);
     return;
@@ -253,28 +255,42 @@ void Cpu::flush_fetch_counts() {
   fetches_pending_ = fetch_bytes_pending_ = 0;
 }
 
-const Decoded& Cpu::fetch_decoded(uint32_t pc) {
+// The hot path: the word at pc straight from the host copy, and a cache hit.
+// Comparing the whole word with the cached one (even for a 16-bit
+// instruction) keeps self-modifying code and DMA into code correct with no
+// invalidation.
+inline const Decoded& Cpu::fetch_decoded(uint32_t pc) {
+  const CacheLine& line = icache_[(pc >> 1) & (kCacheLines - 1)];
+  const DirectRegion* r = fetch_direct_;
+  if (r && r->readable && r->contains(pc, 4)) [[likely]] {
+    const uint32_t word = host_read(r->host + (pc - r->base), 4);
+    if (line.pc == pc && line.word == word) [[likely]] {
+      cycles_ += r->read_wait;
+      ++fetches_pending_;  // plain integers on the hot path, flushed per region
+      fetch_bytes_pending_ += line.d.size;
+      return line.d;
+    }
+  }
+  return fetch_decoded_slow(pc);
+}
+
+const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
   CacheLine& line = icache_[(pc >> 1) & (kCacheLines - 1)];
   const DirectRegion* r = fetch_direct_;
-  if (r && r->readable && r->contains(pc, 4)) {
-    // Fast path: the word at pc straight from the host copy. Comparing the
-    // whole word with the cached one (even for a 16-bit instruction) keeps
-    // self-modifying code and DMA into code correct with no invalidation.
+  if (r && r->readable && r->contains(pc, 4)) {  // a miss: decode and fill the line
     const uint32_t word = host_read(r->host + (pc - r->base), 4);
-    if (line.pc != pc || line.word != word) {
-      const auto hw1 = static_cast<uint16_t>(word);
-      const bool wide = Decoder::is_wide(hw1);
-      line.d = decoder_.decode(wide ? (uint32_t{hw1} << 16) | (word >> 16) : hw1, wide);
-      line.pc = pc;
-      line.word = word;
-    }
+    const auto hw1 = static_cast<uint16_t>(word);
+    const bool wide = Decoder::is_wide(hw1);
+    line.d = decoder_.decode(wide ? (uint32_t{hw1} << 16) | (word >> 16) : hw1, wide);
+    line.pc = pc;
+    line.word = word;
     cycles_ += r->read_wait;
-    ++fetches_pending_;  // plain integers on the hot path, flushed per region
+    ++fetches_pending_;
     fetch_bytes_pending_ += line.d.size;
     return line.d;
   }
-  // Slow path (code outside DMI, or the last halfword of a region): fetched
-  // and counted through the bus, decoded every time.
+  // Code outside DMI, or the last halfword of a region: fetched and counted
+  // through the bus, decoded every time.
   unsigned len = 0;
   const uint32_t raw = fetch(pc, len);
   line.pc = 1;

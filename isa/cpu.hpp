@@ -166,6 +166,7 @@ class Cpu {
   void step();
   StopReason run_until_stop();
   const Decoded& fetch_decoded(uint32_t pc);
+  [[gnu::noinline]] const Decoded& fetch_decoded_slow(uint32_t pc);
   void flush_fetch_counts();
   void execute_fault(const Fault& f);
   uint32_t fetch(uint32_t addr, unsigned& len);
@@ -174,6 +175,14 @@ class Cpu {
   const DirectRegion* cached_direct(const DirectRegion*& cache, uint32_t addr, unsigned size) {
     if (cache && cache->contains(addr, size)) return cache;
     return refill_direct(cache, addr, size);
+  }
+  // Data accesses often alternate between two memories (constants in
+  // flash, activations in SRAM): the data region used before the current
+  // one is checked too.
+  const DirectRegion* data_region(uint32_t addr, unsigned size) {
+    if (data_direct_ && data_direct_->contains(addr, size)) return data_direct_;
+    if (data_previous_ && data_previous_->contains(addr, size)) return data_previous_;
+    return refill_direct(data_direct_, addr, size);
   }
   const DirectRegion* refill_direct(const DirectRegion*& cache, uint32_t addr, unsigned size);
   uint32_t bus_read(uint32_t addr, unsigned size, AccessKind kind);
@@ -206,6 +215,7 @@ class Cpu {
   std::vector<CacheLine> icache_;
   std::vector<DirectRegion> direct_;
   const DirectRegion* data_direct_ = nullptr;
+  const DirectRegion* data_previous_ = nullptr;  // the data region before data_direct_
   const DirectRegion* fetch_direct_ = nullptr;
   uint64_t fetches_pending_ = 0, fetch_bytes_pending_ = 0;  // not yet added to fetch_direct_'s counters
 
