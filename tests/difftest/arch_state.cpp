@@ -2,9 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <stdexcept>
 #include <vector>
 
+#include "isa/system_control.hpp"
+
 namespace difftest {
+
+void reset_core(isa::Cpu& cpu) {
+  cpu.reset(0);
+  constexpr uint32_t kCpacr = 0xE000ED88, kCp10Cp11Full = 0x00F00000;  // ARMv7-M ARM B3.2.20
+  if (!cpu.scs().write(kCpacr, 4, kCp10Cp11Full)) throw std::runtime_error("difftest: CPACR not writable");
+}
 
 ArchState capture(const isa::CpuState& s) {
   ArchState a;
@@ -18,12 +28,14 @@ ArchState capture(const isa::CpuState& s) {
   a.faultmask = s.faultmask;
   a.basepri = s.basepri;
   a.control = s.control;
+  a.s = s.sreg;
+  a.fpscr = s.fpscr;
   return a;
 }
 
 void restore(const ArchState& a, isa::CpuState& s) {
   s.mode = isa::Mode::Thread;
-  s.control = a.control & ~2u;  // SP_main stays active: MSR CONTROL is not generated
+  s.control = a.control & ~2u;  // SP_main stays active: MSR CONTROL is not generated; FPCA as given
   s.exception = a.ipsr;
   s.thumb = true;
   s.r = a.r;
@@ -35,6 +47,8 @@ void restore(const ArchState& a, isa::CpuState& s) {
   s.primask = a.primask;
   s.faultmask = a.faultmask;
   s.basepri = a.basepri;
+  s.sreg = a.s;
+  s.fpscr = a.fpscr;
 }
 
 namespace {
@@ -43,6 +57,10 @@ struct Field {
   uint32_t a, b;
   int width;  // hex digits
 };
+
+bool has_fp_state(const ArchState& a) {
+  return a.fpscr != 0 || (a.control & 4) || std::any_of(a.s.begin(), a.s.end(), [](uint32_t v) { return v != 0; });
+}
 
 std::vector<Field> fields(const ArchState& a, const ArchState& b) {
   std::vector<Field> f;
@@ -57,6 +75,10 @@ std::vector<Field> fields(const ArchState& a, const ArchState& b) {
   f.push_back({"faultmask", a.faultmask, b.faultmask, 1});
   f.push_back({"basepri", a.basepri, b.basepri, 2});
   f.push_back({"control", a.control, b.control, 1});
+  if (has_fp_state(a) || has_fp_state(b)) {  // a core without an FPU keeps them all zero
+    for (int i = 0; i < 32; ++i) f.push_back({fmt::format("s{}", i), a.s[i], b.s[i], 8});
+    f.push_back({"fpscr", a.fpscr, b.fpscr, 8});
+  }
   return f;
 }
 
@@ -66,6 +88,28 @@ std::string flags(uint32_t apsr) {
   for (int i = 0; i < 5; ++i) s += (apsr >> (31 - i)) & 1 ? names[i] : '-';
   return s + fmt::format(" GE={:04b}", (apsr >> 16) & 0xF);
 }
+
+// FPSCR (ARMv7-M ARM A2.5.3): NZCV, AHP DN FZ, RMode, then the cumulative
+// flags IDC IXC UFC OFC DZC IOC.
+std::string fp_controls(uint32_t fpscr) {
+  static constexpr const char* kModes[4] = {"RN", "RP", "RM", "RZ"};
+  std::string s;
+  for (int i = 0; i < 4; ++i) s += (fpscr >> (31 - i)) & 1 ? "NZCV"[i] : '-';
+  s += (fpscr >> 26) & 1 ? " AHP" : " ---";
+  s += (fpscr >> 25) & 1 ? " DN" : " --";
+  s += (fpscr >> 24) & 1 ? " FZ " : " -- ";
+  s += kModes[(fpscr >> 22) & 3];
+  return s;
+}
+std::string fp_flags(uint32_t fpscr) {
+  static constexpr struct {
+    unsigned bit;
+    const char* name;
+  } kFlags[] = {{7, "IDC"}, {4, "IXC"}, {3, "UFC"}, {2, "OFC"}, {1, "DZC"}, {0, "IOC"}};
+  std::string s;
+  for (const auto& f : kFlags) s += (s.empty() ? "" : " ") + std::string((fpscr >> f.bit) & 1 ? f.name : "---");
+  return s;
+}
 }  // namespace
 
 std::string side_by_side(const ArchState& a, const ArchState& b, const char* a_name, const char* b_name) {
@@ -74,7 +118,10 @@ std::string side_by_side(const ArchState& a, const ArchState& b, const char* a_n
     out += fmt::format("  {:<10} {:0{}x}{:<{}} {:0{}x}{:<{}}{}\n", f.name, f.a, f.width, "", 11 - f.width, f.b,
                        f.width, "", 11 - f.width, f.a != f.b ? "  <-- differs" : "");
   }
-  out += fmt::format("  {:<10} {:<22} {}\n", "flags", flags(a.apsr), flags(b.apsr));
+  out += fmt::format("  {:<10} {:<24} {}\n", "flags", flags(a.apsr), flags(b.apsr));
+  if (!has_fp_state(a) && !has_fp_state(b)) return out;
+  out += fmt::format("  {:<10} {:<24} {}\n", "fp control", fp_controls(a.fpscr), fp_controls(b.fpscr));
+  out += fmt::format("  {:<10} {:<24} {}\n", "fp flags", fp_flags(a.fpscr), fp_flags(b.fpscr));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "isa/cpu.hpp"
 #include "isa/cpu_state.hpp"
 
 namespace difftest {
@@ -18,10 +19,19 @@ struct ArchState {
   uint16_t ipsr = 0;             // exception number: 0 in Thread mode
   uint32_t psp = 0;              // the banked, inactive stack pointer
   bool primask = false, faultmask = false;
-  uint8_t basepri = 0, control = 0;
+  uint8_t basepri = 0, control = 0;  // CONTROL[2:0]: nPRIV, SPSEL, FPCA
+  // Floating-point extension: S0-S31 (D0-D15 overlap them) and FPSCR. Both
+  // stay zero on a core without an FPU.
+  std::array<uint32_t, 32> s{};
+  uint32_t fpscr = 0;
 
   bool operator==(const ArchState&) const = default;
 };
+
+// Resets an edgesim core for lockstep: as from power-on, with CP10/CP11
+// (the FPU, if any) open to all code through CPACR. Unicorn's FPU needs no
+// enabling (and has no SCS to write CPACR in).
+void reset_core(isa::Cpu& cpu);
 
 ArchState capture(const isa::CpuState& s);
 // Writes a into an edgesim core in Thread mode using SP_main.

@@ -24,13 +24,13 @@ constexpr Exclusion kExcluded[] = {
     {"WFE", "sleeps until an event, as WFI"},
 };
 
-// Instances Unicorn 2.0.1 (QEMU 5.0) executes wrongly, by mnemonic and the
-// state before them, decided from the ARMv7-M ARM pseudocode. The oracle
-// drops plans that would run one (known_unicorn_error); tests/isa pins what
-// the manual requires instead. The rest of each row still runs in lockstep.
+// Instances Unicorn 2.0.1 (QEMU 5.0) executes wrongly, by row and the state
+// before them, decided from the ARMv7-M ARM pseudocode. The oracle drops
+// plans that would run one (known_unicorn_error); tests/isa pins what the
+// manual requires instead. The rest of each row still runs in lockstep.
 struct KnownError {
-  std::string_view mnemonic;
-  bool (*hits)(uint32_t raw, const isa::CpuState& before);
+  bool (*row)(const RowInfo& r);
+  bool (*hits)(uint32_t raw, const isa::CpuState& before, const StepHistory& history);
   std::string_view reason;
 };
 
@@ -40,14 +40,72 @@ struct KnownError {
 // a Q-setting 32-bit add first, so products summing to 2^31 (all four
 // halfwords 0x8000) set Q even when a negative Ra brings the result back in
 // range (fixed upstream: "target/arm: Fix SMLAD incorrect setting of Q bit").
-bool smlad_products_reach_2_31(uint32_t raw, const isa::CpuState& s) {
+bool smlad_products_reach_2_31(uint32_t raw, const isa::CpuState& s, const StepHistory&) {
   const uint32_t rn = (raw >> 16) & 0xF, ra = (raw >> 12) & 0xF, rm = raw & 0xF;
   return !s.q && s.r[rn] == 0x80008000u && s.r[rm] == 0x80008000u && static_cast<int32_t>(s.r[ra]) < 0;
 }
 
+// Every FP instruction starts with ExecuteFPCheck(): "if FPCCR.ASPEN == '1'
+// && CONTROL.FPCA == '0' then FPSCR<26:22> = FPDSCR<26:22>; CONTROL.FPCA =
+// '1';" (ARMv7-M ARM, ExecuteFPCheck()): a new FP context takes only AHP, DN, FZ and
+// RMode from FPDSCR, and FPSCR's NZCV and cumulative flags are kept. QEMU 5
+// writes all of FPSCR from FPDSCR (ARMv8-M's "FPSCR = FPDSCR"), clearing
+// them. The harness keeps FPCCR.ASPEN at its reset value 1.
+constexpr uint32_t kControlFpca = 1u << 2;
+bool new_fp_context_with_status(uint32_t, const isa::CpuState& s, const StepHistory&) {
+  constexpr uint32_t kFpdscrFields = 0x07C00000;
+  return !(s.control & kControlFpca) && (s.fpscr & ~kFpdscrFields) != 0;
+}
+
+// The same check runs for every FP instruction that executes (its
+// condition passed). QEMU emits the context creation once per translation
+// block, into the first FP instruction's code: when that one fails its IT
+// condition, a later FP instruction in the block runs without creating the
+// context (CONTROL.FPCA stays 0, FPSCR's controls are not reset).
+bool fp_context_after_skipped_fp(uint32_t, const isa::CpuState& s, const StepHistory& history) {
+  return !(s.control & kControlFpca) && history.fp_skipped;
+}
+
+// VCVT from fixed point: "S[d] = FixedToFP(S[d]<size-1:0>, 32, frac_bits,
+// unsigned, TRUE, TRUE)", where round_to_nearest = TRUE makes FixedToFP
+// round to nearest, ties to even, whatever FPSCR.RMode says (ARMv7-M ARM,
+// VCVT (between floating-point and fixed-point) and FixedToFP()). QEMU 5
+// rounds per FPSCR.RMode. Instances that round (more than 24 significant
+// bits) with a mode other than RN are dropped.
+bool fixed_to_float_rounds_by_fpscr(uint32_t raw, const isa::CpuState& s, const StepHistory&) {
+  if (((s.fpscr >> 22) & 3) == 0) return false;
+  const bool is_unsigned = (raw >> 16) & 1, size32 = (raw >> 7) & 1;
+  const unsigned sd = ((raw >> 12) & 0xF) << 1 | ((raw >> 22) & 1);
+  const uint32_t bits = size32 ? s.sreg[sd] : s.sreg[sd] & 0xFFFF;
+  const int64_t value = is_unsigned ? int64_t{bits}
+                        : size32    ? int64_t{static_cast<int32_t>(bits)}
+                                    : int64_t{static_cast<int16_t>(bits)};
+  uint64_t magnitude = static_cast<uint64_t>(value < 0 ? -value : value);
+  while (magnitude && !(magnitude & 1)) magnitude >>= 1;
+  return magnitude >= (1u << 24);  // not exact in a 24-bit significand
+}
+
+// MRS Rd, CONTROL: "R[d]<2:0> = CONTROL<2:0>" with the FP extension, the
+// other bits zero (ARMv7-M ARM B5.2.2, MRS): ARMv7-M's CONTROL has nPRIV,
+// SPSEL and FPCA only. Unicorn's M4 runs in QEMU's Secure state and reads
+// CONTROL with ARMv8-M's SFPA (bit 3), which it sets along with FPCA.
+bool mrs_control_with_fpca(uint32_t raw, const isa::CpuState& s, const StepHistory&) {
+  constexpr uint32_t kSysmControl = 20;
+  return (raw & 0xFF) == kSysmControl && (s.control & kControlFpca);
+}
+
 constexpr KnownError kUnicornErrors[] = {
-    {"SMLAD{X}", smlad_products_reach_2_31,
+    {[](const RowInfo& r) { return r.mnemonic == "SMLAD{X}"; }, smlad_products_reach_2_31,
      "SMLAD with products summing to 2^31 and a negative Ra: Unicorn sets Q from the products' partial sum"},
+    {[](const RowInfo& r) { return r.fp; }, new_fp_context_with_status,
+     "FP instruction creating an FP context (CONTROL.FPCA = 0) with FPSCR's NZCV or flags set: Unicorn clears them"},
+    {[](const RowInfo& r) { return r.fp; }, fp_context_after_skipped_fp,
+     "FP instruction creating an FP context after an FP instruction of its IT block failed its condition: Unicorn "
+     "creates none"},
+    {[](const RowInfo& r) { return r.mnemonic == "MRS"; }, mrs_control_with_fpca,
+     "MRS Rd, CONTROL with CONTROL.FPCA = 1: Unicorn reads SFPA (bit 3) too"},
+    {[](const RowInfo& r) { return r.name == "VCVT.F32.<fixed>"; }, fixed_to_float_rounds_by_fpscr,
+     "VCVT from fixed point that rounds, with FPSCR.RMode not RN: Unicorn rounds per RMode, not to nearest"},
 };
 
 // Immediate branch encodings, as drawn in the ARM ARM (fixed bits only).
@@ -81,11 +139,10 @@ bool msr_sysm_allowed(uint32_t sysm) {
 
 }  // namespace
 
-std::string_view known_unicorn_error(const Insn& insn, const isa::CpuState& before) {
-  const std::string_view name = isa::Decoder::row(insn.row).name;
-  const std::string_view mnemonic = name.substr(0, name.find(' '));
+std::string_view Generator::known_unicorn_error(const Insn& insn, const isa::CpuState& before,
+                                                const StepHistory& history) const {
   for (const KnownError& k : kUnicornErrors)
-    if (k.mnemonic == mnemonic && k.hits(insn.raw, before)) return k.reason;
+    if (k.row(rows_[insn.row]) && k.hits(insn.raw, before, history)) return k.reason;
   return {};
 }
 
@@ -104,6 +161,8 @@ Generator::Generator(const isa::CoreProfile& profile) : profile_(profile), decod
     r.name = e.name;
     r.mnemonic = std::string(e.name.substr(0, e.name.find(' ')));
     r.op_class = e.op_class;
+    r.features = e.features;
+    r.fp = e.features & isa::kFpSp;
     r.implemented = i != isa::Decoder::undefined_row() && profile.has(e.features);
     for (const auto& x : kExcluded)
       if (r.mnemonic == x.mnemonic) r.excluded = x.reason;
@@ -113,6 +172,7 @@ Generator::Generator(const isa::CoreProfile& profile) : profile_(profile), decod
     r.branch = branch_form(e.pattern);
     r.msr = r.mnemonic == "MSR";
     r.unicorn_stops = r.mnemonic == "YIELD";
+    r.ends_unicorn_block = r.mnemonic == "VMSR";
     r.table_branch = r.mnemonic == "TBB" || r.mnemonic == "TBH";
     // IT, CBZ/CBNZ, conditional B and CPS are UNPREDICTABLE inside an IT
     // block (ARMv7-M ARM, IT and each instruction's decode).

@@ -23,8 +23,10 @@ struct RowInfo {
   std::string_view name;
   std::string mnemonic;         // name up to the first space
   isa::OpClass op_class{};
+  uint32_t features = 0;        // isa::Feature bits the row needs
   bool implemented = false;     // the core has the row's features
   std::string_view excluded;    // why it does not run in lockstep; empty if it does
+  bool fp = false;              // a floating-point extension row (CP10/CP11)
   bool it = false;              // the IT instruction
   bool not_in_it = false;       // UNPREDICTABLE inside an IT block
   bool msr = false;             // MSR: only some special registers are written
@@ -33,15 +35,20 @@ struct RowInfo {
   // handle). Compared as usual, with that error accepted; kept out of IT
   // blocks, where the stop would cut the block short.
   bool unicorn_stops = false;
+  // Unicorn ends its translation block after it (VMSR: QEMU caches FPSCR
+  // fields in its translation flags), and a step stops at the next block:
+  // inside an IT block it may only come last (unicorn_cpu.hpp).
+  bool ends_unicorn_block = false;
   BranchForm branch = BranchForm::None;
   bool table_branch = false;    // TBB/TBH: a branch that loads its offset
   bool memory() const;          // a load or store of any kind, or a table branch
   bool lockstep() const { return implemented && excluded.empty(); }
 };
 
-// Why Unicorn is known to execute this instance wrongly from `before` (the
-// manual's rule is cited in generator.cpp), or empty when it is not.
-std::string_view known_unicorn_error(const Insn& insn, const isa::CpuState& before);
+// What happened earlier in the same step (IT block), for known_unicorn_error.
+struct StepHistory {
+  bool fp_skipped = false;  // an FP instruction failed its IT condition
+};
 
 class Generator {
  public:
@@ -57,6 +64,11 @@ class Generator {
   // constrained and UNPREDICTABLE forms are dropped), or nothing.
   std::optional<Insn> instance(uint16_t row, Rng& rng) const;
   isa::Decoded decode(const Insn& i) const { return decoder_.decode(i.raw, i.wide); }
+  // Why Unicorn is known to execute this instance wrongly from `before`,
+  // after `history` in its step (the manual's rule is cited in
+  // generator.cpp), or empty when it is not.
+  std::string_view known_unicorn_error(const Insn& insn, const isa::CpuState& before,
+                                       const StepHistory& history) const;
 
   // Appends instructions that set reg (0-14, SP via MOV SP, scratch) to value.
   void set_register(std::vector<Group>& out, unsigned reg, uint32_t value, unsigned scratch) const;

@@ -1,13 +1,13 @@
 // edgesim-difftest: edgesim and Unicorn run the same random instruction
 // stream in lockstep and are compared after every instruction (an IT block
 // counts as one step): r0-r15, APSR (N Z C V Q GE), ITSTATE, IPSR, PSP, the
-// masks and CONTROL, and RAM whenever either side stored.
+// masks and CONTROL, S0-S31 and FPSCR, and RAM whenever either side stored.
 //
 // The stream is generated online from edgesim's encoding table: each step
 // picks a row (round-robin over the rows the core implements), plans a
 // random instance on a scratch edgesim (planner.hpp), writes it at the PC
 // and runs it on both. Every few hundred instructions a block ends and the
-// registers and RAM are re-randomised from the seed.
+// registers (FP ones too) and RAM are re-randomised from the seed.
 //
 // Exit status: 0 if nothing differed and every row not excluded in
 // generator.cpp ran at least once; 1 otherwise; 2 for bad options.
@@ -24,6 +24,7 @@
 
 #include "isa/cpu.hpp"
 #include "tests/difftest/arch_state.hpp"
+#include "tests/difftest/fp_values.hpp"
 #include "tests/difftest/generator.hpp"
 #include "tests/difftest/layout.hpp"
 #include "tests/difftest/oracle.hpp"
@@ -108,13 +109,13 @@ class Lockstep {
 
 Lockstep::Lockstep(const Options& o)
     : opt_(o),
-      profile_(*isa::core_profile("cortex-m4")),
+      profile_(*isa::core_profile("cortex-m4f")),  // Unicorn's Cortex-M4 has the FPv4-SP FPU
       rng_(o.seed),
       bus_({{layout::kCodeBase, layout::kCodeSize, code_.data()}, {layout::kRamBase, layout::kRamSize, ram_edgesim_.data()}}),
       cpu_(profile_, bus_),
-      unicorn_(code_.data(), ram_unicorn_.data()),
+      unicorn_(UC_CPU_ARM_CORTEX_M4, code_.data(), ram_unicorn_.data()),
       gen_(profile_),
-      oracle_(profile_, code_.data(), ram_edgesim_.data(), gen_.must_access()),
+      oracle_(gen_, code_.data(), ram_edgesim_.data()),
       planner_(gen_, oracle_, code_.data()),
       executed_(gen_.rows().size()),
       branched_(gen_.rows().size()) {
@@ -148,7 +149,15 @@ void Lockstep::start_block() {
   a.r[15] = rng_.between(layout::kArenaLo, layout::kArenaLo + 0x2000) & ~1u;
   a.apsr = rng_.u32() & kApsrMask;
   a.psp = rng_.between(layout::kStackLo, layout::kStackHi) & ~3u;
-  cpu_.reset(0);
+  if (profile_.has(isa::kFpSp)) {
+    for (uint32_t& v : a.s) v = fp_values::single(rng_);
+    a.fpscr = fp_values::fpscr(rng_);
+    // Mostly an active FP context (CONTROL.FPCA): FPSCR's controls stay as
+    // set. Otherwise the block's first FP instruction starts a context and
+    // takes them from FPDSCR (ARMv7-M ARM, ExecuteFPCheck()).
+    a.control = rng_.chance(0.9) ? 4 : 0;
+  }
+  reset_core(cpu_);
   restore(a, cpu_.state());
   unicorn_.set_state(a);
 }
@@ -240,11 +249,10 @@ bool Lockstep::check(const Group& g, uint32_t pc, uc_err err, bool stored, const
 
 bool Lockstep::commit(const Plan& plan, const Trial& trial) {
   isa::CpuState& s = cpu_.state();
-  if (plan.apsr) {
-    s.set_apsr_nzcvq(*plan.apsr);
-    s.ge = (*plan.apsr >> 16) & 0xF;
-    unicorn_.set_apsr(*plan.apsr);
-  }
+  set_registers(plan, s);
+  if (plan.apsr) unicorn_.set_apsr(*plan.apsr);
+  if (plan.fpscr) unicorn_.set_fpscr(*plan.fpscr);
+  for (const SingleSet& x : plan.singles) unicorn_.set_single(x.reg, x.value);
   for (const Poke& p : plan.pokes)
     for (unsigned i = 0; i < p.size; ++i) {
       const auto byte = static_cast<uint8_t>(p.value >> (8 * i));

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "tests/difftest/arch_state.hpp"
 #include "tests/difftest/generator.hpp"
 #include "tests/difftest/layout.hpp"
 
@@ -99,27 +100,25 @@ std::string fault_detail(isa::Cpu& cpu) {
 }
 }  // namespace
 
-Oracle::Oracle(const isa::CoreProfile& profile, uint8_t* code, uint8_t* ram, std::vector<bool> must_access)
-    : bus_(std::make_unique<OracleBus>(code, ram)),
-      cpu_(std::make_unique<isa::Cpu>(profile, *bus_)),
-      must_access_(std::move(must_access)) {}
+Oracle::Oracle(const Generator& gen, uint8_t* code, uint8_t* ram)
+    : gen_(gen),
+      bus_(std::make_unique<OracleBus>(code, ram)),
+      cpu_(std::make_unique<isa::Cpu>(gen.profile(), *bus_)),
+      must_access_(gen.must_access()) {}
 
 Oracle::~Oracle() = default;
 
 Trial Oracle::run(const isa::CpuState& start, const Plan& plan) {
   Trial t;
   if (needs_reset_) {  // a fault left exception state in the SCS
-    cpu_->reset(0);
+    reset_core(*cpu_);
     needs_reset_ = false;
   }
   bus_->begin();
   for (const Poke& p : plan.pokes) bus_->poke(p.addr, p.value, p.size);
   isa::CpuState& s = cpu_->state();
   s = start;
-  if (plan.apsr) {
-    s.set_apsr_nzcvq(*plan.apsr);
-    s.ge = (*plan.apsr >> 16) & 0xF;
-  }
+  set_registers(plan, s);
 
   auto faulted = [&] {
     if (s.exception == 0 && !cpu_->lockup()) return false;
@@ -135,17 +134,20 @@ Trial Oracle::run(const isa::CpuState& start, const Plan& plan) {
     const bool last_group = gi + 1 == plan.groups.size();
     const size_t log_mark = bus_->log().size();
     uint32_t insn_addr = addr;
+    StepHistory history;
     for (size_t k = 0; k < g.insns.size(); ++k) {
       if (last_group && k + 1 == g.insns.size()) t.last_pc = insn_addr;
       // The core's SCS answers PPB addresses before the bus sees them, so a
       // load or store that executes but logs nothing went there.
       const bool executes = s.itstate == 0 || cpu_->condition_passed(s.itstate >> 4);
       if (executes) {
-        if (const std::string_view why = known_unicorn_error(g.insns[k], s); !why.empty()) {
+        if (const std::string_view why = gen_.known_unicorn_error(g.insns[k], s, history); !why.empty()) {
           t.failure = Failure::UnicornError;
           t.detail = why;
           return t;
         }
+      } else {
+        history.fp_skipped |= gen_.info(g.insns[k].row).fp;
       }
       const size_t logged = bus_->log().size();
       cpu_->step_one();

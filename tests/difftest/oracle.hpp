@@ -47,18 +47,20 @@ struct Trial {
 };
 
 class OracleBus;
+class Generator;
 
 class Oracle {
  public:
-  // must_access[row]: an executed instance always reaches memory (loads,
-  // stores, table branches; not hints, not STREX, which may fail first).
-  Oracle(const isa::CoreProfile& profile, uint8_t* code, uint8_t* ram, std::vector<bool> must_access);
+  // The generator's core, with its rows' facts: which ones always reach
+  // memory (Generator::must_access) and where Unicorn is known to be wrong.
+  Oracle(const Generator& gen, uint8_t* code, uint8_t* ram);
   ~Oracle();
 
   // Runs the plan from `start` (its code already written at start.pc).
   Trial run(const isa::CpuState& start, const Plan& plan);
 
  private:
+  const Generator& gen_;
   std::unique_ptr<OracleBus> bus_;
   std::unique_ptr<isa::Cpu> cpu_;
   std::vector<bool> must_access_;

@@ -1,10 +1,12 @@
 // What the generator hands to the lockstep runner: instructions grouped into
 // the steps after which both simulators are compared, plus the state the
-// harness sets directly (flags, memory) before they run.
+// harness sets directly (flags, FPSCR, S registers, memory) before they run.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <vector>
+
+#include "isa/cpu_state.hpp"
 
 namespace difftest {
 
@@ -33,9 +35,17 @@ struct Poke {
   uint8_t size;
 };
 
+// An S register set directly before the plan runs.
+struct SingleSet {
+  uint8_t reg;
+  uint32_t value;
+};
+
 struct Plan {
   uint16_t row = 0;               // the row under test
   std::optional<uint32_t> apsr;   // flags set before the plan runs
+  std::optional<uint32_t> fpscr;  // FPSCR set before the plan runs
+  std::vector<SingleSet> singles; // S registers set before the plan runs
   std::vector<Poke> pokes;        // RAM set before the plan runs
   std::vector<Group> groups;      // register setups, then the instruction (or IT block) under test
   uint32_t size() const {
@@ -44,6 +54,17 @@ struct Plan {
     return n;
   }
 };
+
+// Sets the registers the plan sets directly (flags, FPSCR, S registers) in
+// an edgesim core; memory pokes are the caller's.
+inline void set_registers(const Plan& plan, isa::CpuState& s) {
+  if (plan.apsr) {
+    s.set_apsr_nzcvq(*plan.apsr);
+    s.ge = (*plan.apsr >> 16) & 0xF;
+  }
+  if (plan.fpscr) s.fpscr = *plan.fpscr;
+  for (const SingleSet& x : plan.singles) s.sreg[x.reg] = x.value;
+}
 
 // Places the plan's instructions at pc (hw1 first for 32-bit ones) in the
 // code region's host buffer, then a UDF; returns the address after the UDF.

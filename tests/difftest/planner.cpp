@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "tests/difftest/fp_values.hpp"
 #include "tests/difftest/layout.hpp"
 
 namespace difftest {
@@ -58,32 +59,70 @@ Planner::Planner(const Generator& gen, Oracle& oracle, uint8_t* code)
   for (const RowInfo& r : gen.rows()) {
     if (!r.lockstep() || r.not_in_it || r.unicorn_stops) continue;
     in_it_last_.push_back(r.index);
-    if (r.branch == BranchForm::None && r.op_class != isa::OpClass::Branch) in_it_inner_.push_back(r.index);
+    if (r.branch == BranchForm::None && r.op_class != isa::OpClass::Branch && !r.ends_unicorn_block)
+      in_it_inner_.push_back(r.index);
   }
 }
 
 void Planner::set(std::vector<Group>& out, unsigned reg, uint32_t value, Rng& rng, Assigned& assigned) const {
-  if (reg >= 15 || (assigned >> reg & 1)) return;
+  if (reg >= 15 || (assigned.core >> reg & 1)) return;
   unsigned scratch = 0;
   if (reg == 13) {  // MOV SP needs a scratch register the plan does not rely on
     unsigned free[13], n = 0;
     for (unsigned r = 0; r < 13; ++r)
-      if (!(assigned >> r & 1)) free[n++] = r;
+      if (!(assigned.core >> r & 1)) free[n++] = r;
     if (n == 0) return;
     scratch = free[rng.below(n)];
-    assigned |= 1u << scratch;
+    assigned.core |= 1u << scratch;
   }
-  assigned |= 1u << reg;
+  assigned.core |= 1u << reg;
   gen_.set_register(out, reg, value, scratch);
+}
+
+void Planner::set_single(std::vector<SingleSet>& out, unsigned reg, uint32_t value, Assigned& assigned) const {
+  if (reg >= 32 || (assigned.singles >> reg & 1)) return;
+  assigned.singles |= 1u << reg;
+  out.push_back({static_cast<uint8_t>(reg), value});
+}
+
+// Operands of an FP row. Data processing reads S registers (Vd too, for the
+// multiply-accumulates and the in-place fixed-point VCVT): they get edge
+// values of the kind the row reads. Transfers from core registers get
+// singles in Rt (and Rt2); VMSR a plausible FPSCR. Transfers between S and
+// core registers and loads and stores move bits, which any value tests.
+void Planner::fp_operands(Member& m, const RowInfo& info, const isa::Decoded& d, Rng& rng,
+                          Assigned& assigned) const {
+  using fp_values::Kind;
+  const std::string_view name = info.name;
+  if (info.mnemonic == "VMSR") {
+    set(m.setups, d.ra, rng.chance(0.8) ? fp_values::fpscr(rng) : rng.u32(), rng, assigned);
+    return;
+  }
+  if (name.starts_with("VMOV S") || name.starts_with("VMOV D")) {  // from core registers
+    set(m.setups, d.ra, fp_values::single(rng), rng, assigned);
+    if (name.find("Rt2") != std::string_view::npos) set(m.setups, d.shift_n, fp_values::single(rng), rng, assigned);
+    return;
+  }
+  if (info.op_class == isa::OpClass::FloatMove && info.mnemonic != "VMOV.F32") return;
+  if (info.memory() || name.find(".F64") != std::string_view::npos) return;  // doubles: not on FPv4-SP
+  const Kind rm_kind = name == "VCVT.F32.<S,U>32" ? Kind::Integer
+                       : name == "VCVTB/T.F32.F16" ? Kind::Halves
+                                                   : Kind::Single;
+  const Kind rd_kind = name == "VCVT.F32.<fixed>" ? Kind::Integer : Kind::Single;
+  // Registers may coincide (VADD s0, s0, s0): the first setting wins.
+  const std::pair<unsigned, Kind> operands[] = {{d.rn, Kind::Single}, {d.rm, rm_kind}, {d.rd, rd_kind}};
+  for (const auto& [reg, kind] : operands)
+    if (rng.chance(0.85)) set_single(m.singles, reg, fp_values::operand(rng, kind), assigned);
 }
 
 std::optional<Planner::Member> Planner::member(uint16_t row, const isa::CpuState& now, Rng& rng,
                                                Assigned& assigned) const {
   const auto insn = gen_.instance(row, rng);
   if (!insn) return std::nullopt;
-  Member m{{}, *insn};
+  Member m{{}, {}, *insn};
   const RowInfo& info = gen_.info(row);
   const isa::Decoded d = gen_.decode(*insn);
+  if (info.fp) fp_operands(m, info, d, rng, assigned);
   if (info.memory()) {
     // Base in a RAM window, index small; SP too if it has wandered off
     // (PUSH/POP and the SP-relative forms use it implicitly).
@@ -92,8 +131,9 @@ std::optional<Planner::Member> Planner::member(uint16_t row, const isa::CpuState
     // (LR is a legal base and index too.) Edgesim's SCS sits in the oracle's
     // core, out of its bus's sight, so an uncontrolled address could reach
     // the PPB unnoticed: every address register gets a value.
-    if (d.rn != 13 && d.rn != 15) set(m.setups, d.rn, data_address(rng), rng, assigned);
-    if (d.rm != 13 && d.rm != 15 && d.rm != d.rn) set(m.setups, d.rm, index_value(rng), rng, assigned);
+    // FP loads and stores access words: MemA, aligned (ARMv7-M ARM, VLDR/VSTR/VLDM/VSTM).
+    if (d.rn != 13 && d.rn != 15) set(m.setups, d.rn, data_address(rng) & (info.fp ? ~3u : ~0u), rng, assigned);
+    if (!info.fp && d.rm != 13 && d.rm != 15 && d.rm != d.rn) set(m.setups, d.rm, index_value(rng), rng, assigned);
   } else if (info.op_class == isa::OpClass::Branch && info.branch == BranchForm::None) {
     // BX/BLX Rm: a Thumb target in the arena (the plan sits close to now.pc).
     if (d.rm != 13 && d.rm != 15) set(m.setups, d.rm, choose_target(now.pc, BranchForm::None, rng) | 1, rng, assigned);
@@ -112,7 +152,7 @@ std::optional<Planner::Member> Planner::member(uint16_t row, const isa::CpuState
       const uint32_t implemented = (0xFFu << (8 - gen_.profile().priority_bits)) & 0xFF;
       set(m.setups, rn, rng.u32() & implemented, rng, assigned);
     }
-  } else if (rng.chance(0.6)) {
+  } else if (!info.fp && rng.chance(0.6)) {
     for (unsigned reg : {d.rn, d.rm, d.ra, d.rd})
       if (reg != 13 && reg != 15 && rng.chance(0.7)) set(m.setups, reg, rng.operand(), rng, assigned);
   }
@@ -123,6 +163,7 @@ bool Planner::build_single(Plan& p, uint16_t row, const isa::CpuState& now, Rng&
   auto m = member(row, now, rng, assigned);
   if (!m) return false;
   p.groups = std::move(m->setups);
+  p.singles = std::move(m->singles);
   p.groups.push_back(Group{{m->insn}});
   return true;
 }
@@ -137,6 +178,7 @@ bool Planner::build_it(Plan& p, uint16_t row, const isa::CpuState& now, Rng& rng
   const int n = 4 - std::countr_zero(mask);
   Group block{{*it}, true};
   std::vector<Group> setups;
+  std::vector<SingleSet> singles;
   for (int k = 0; k < n; ++k) {
     const auto& pool = k + 1 == n ? in_it_last_ : in_it_inner_;
     std::optional<Member> m;
@@ -150,9 +192,11 @@ bool Planner::build_it(Plan& p, uint16_t row, const isa::CpuState& now, Rng& rng
     }
     if (!m) return false;
     for (Group& g : m->setups) setups.push_back(std::move(g));
+    singles.insert(singles.end(), m->singles.begin(), m->singles.end());
     block.insns.push_back(m->insn);
   }
   p.groups = std::move(setups);
+  p.singles = std::move(singles);
   p.groups.push_back(std::move(block));
   return true;
 }
@@ -185,7 +229,7 @@ bool Planner::fix(Plan& p, const Trial& t, Rng& rng, Assigned& assigned) const {
         return true;
       }
       // BX/BLX/MOV PC from a register.
-      if (d.rm == 13 || d.rm == 15 || (assigned >> d.rm & 1)) return false;
+      if (d.rm == 13 || d.rm == 15 || (assigned.core >> d.rm & 1)) return false;
       set(setups, d.rm, target | 1, rng, assigned);
       break;
     }
@@ -206,8 +250,11 @@ std::optional<Plan> Planner::plan(uint16_t row, const isa::CpuState& now, Rng& r
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
     Plan p;
     p.row = row;
-    Assigned assigned = 0;
+    Assigned assigned;
     if (rng.chance(0.5)) p.apsr = rng.u32();
+    // FPSCR's controls and flags, often for FP rows (and IT blocks, which may hold them).
+    if (gen_.profile().has(isa::kFpSp) && rng.chance(gen_.info(row).fp || gen_.info(row).it ? 0.5 : 0.1))
+      p.fpscr = fp_values::fpscr(rng);
     const bool built = gen_.info(row).it ? build_it(p, row, now, rng, assigned) : build_single(p, row, now, rng, assigned);
     if (!built) {
       ++st.rejected["no random instance decodes back to the row"];

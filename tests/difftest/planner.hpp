@@ -1,6 +1,7 @@
 // Builds, for one encoding row, a plan the lockstep pair can run from the
 // current state: a random instance of the row, MOVW/MOVT setups that put
-// base registers in the RAM windows and operands on edge values, IT blocks
+// base registers in the RAM windows and operands on edge values, S register
+// operands and FPSCR set directly to edge values (fp_values.hpp), IT blocks
 // around random rows, and fixes for branches (offsets re-encoded, register
 // targets set, loaded PC values poked into RAM). Every candidate is tried on
 // the oracle first; candidates that fault or leave the arena are dropped.
@@ -34,16 +35,22 @@ class Planner {
  private:
   struct Member {
     std::vector<Group> setups;
+    std::vector<SingleSet> singles;
     Insn insn;
   };
-  // Registers already given a value by this plan's setups (bit n = Rn).
-  using Assigned = uint16_t;
+  // Registers already given a value by this plan: bit n = Rn, bit n = Sn.
+  struct Assigned {
+    uint16_t core = 0;
+    uint32_t singles = 0;
+  };
 
   std::optional<Member> member(uint16_t row, const isa::CpuState& now, Rng& rng, Assigned& assigned) const;
   bool build_single(Plan& p, uint16_t row, const isa::CpuState& now, Rng& rng, Assigned& assigned) const;
   bool build_it(Plan& p, uint16_t row, const isa::CpuState& now, Rng& rng, Assigned& assigned) const;
   bool fix(Plan& p, const Trial& t, Rng& rng, Assigned& assigned) const;
   void set(std::vector<Group>& out, unsigned reg, uint32_t value, Rng& rng, Assigned& assigned) const;
+  void set_single(std::vector<SingleSet>& out, unsigned reg, uint32_t value, Assigned& assigned) const;
+  void fp_operands(Member& m, const RowInfo& info, const isa::Decoded& d, Rng& rng, Assigned& assigned) const;
 
   const Generator& gen_;
   Oracle& oracle_;

@@ -16,14 +16,24 @@ void check(uc_err e, const char* what) {
 constexpr int kCore[16] = {UC_ARM_REG_R0,  UC_ARM_REG_R1,  UC_ARM_REG_R2, UC_ARM_REG_R3, UC_ARM_REG_R4,  UC_ARM_REG_R5,
                            UC_ARM_REG_R6,  UC_ARM_REG_R7,  UC_ARM_REG_R8, UC_ARM_REG_R9, UC_ARM_REG_R10, UC_ARM_REG_R11,
                            UC_ARM_REG_R12, UC_ARM_REG_SP, UC_ARM_REG_LR, UC_ARM_REG_PC};
-enum Extra { kXpsr, kPsp, kPrimask, kFaultmask, kBasepri, kControl, kExtras };
-constexpr int kExtraIds[kExtras] = {UC_ARM_REG_XPSR,      UC_ARM_REG_PSP,     UC_ARM_REG_PRIMASK,
-                                    UC_ARM_REG_FAULTMASK, UC_ARM_REG_BASEPRI, UC_ARM_REG_CONTROL};
+enum Extra { kXpsr, kPsp, kPrimask, kFaultmask, kBasepri, kControl, kFpscr, kExtras };
+constexpr int kExtraIds[kExtras] = {UC_ARM_REG_XPSR,    UC_ARM_REG_PSP,     UC_ARM_REG_PRIMASK, UC_ARM_REG_FAULTMASK,
+                                    UC_ARM_REG_BASEPRI, UC_ARM_REG_CONTROL, UC_ARM_REG_FPSCR};
+constexpr int kSingles = 32;  // S0-S31, UC_ARM_REG_S0 onwards
+constexpr int kRead = 16 + kExtras + kSingles;
+
+// CONTROL bits as Unicorn keeps them. Its M4 runs in QEMU's Secure state, so
+// CONTROL has the ARMv8-M SFPA bit (3), which QEMU 5 sets with FPCA when an
+// FP instruction creates a context, and also requires with FPCA for the
+// context to count as active: without it, every FP instruction would start a
+// new context and reload FPSCR's controls from FPDSCR. ARMv7-M's CONTROL is
+// bits 2:0, so SFPA is written as a copy of FPCA and not compared.
+constexpr uint32_t kControlFpca = 1u << 2, kControlSfpa = 1u << 3, kControlV7m = 7;
 }  // namespace
 
-UnicornCpu::UnicornCpu(uint8_t* code, uint8_t* ram) {
+UnicornCpu::UnicornCpu(uc_cpu_arm model, uint8_t* code, uint8_t* ram) {
   check(uc_open(UC_ARCH_ARM, static_cast<uc_mode>(UC_MODE_THUMB | UC_MODE_MCLASS), &uc_), "uc_open");
-  check(uc_ctl_set_cpu_model(uc_, UC_CPU_ARM_CORTEX_M4), "set CPU model cortex-m4");
+  check(uc_ctl_set_cpu_model(uc_, model), "set CPU model");
   check(uc_mem_map_ptr(uc_, layout::kCodeBase, layout::kCodeSize, UC_PROT_ALL, code), "map code");
   check(uc_mem_map_ptr(uc_, layout::kRamBase, layout::kRamSize, UC_PROT_READ | UC_PROT_WRITE, ram), "map RAM");
   check(uc_hook_add(uc_, &write_hook_, UC_HOOK_MEM_WRITE, reinterpret_cast<void*>(&UnicornCpu::on_write), this, 1, 0),
@@ -41,7 +51,7 @@ void UnicornCpu::on_write(uc_engine*, uc_mem_type, uint64_t addr, int size, int6
 void UnicornCpu::write_reg(int id, uint32_t v) { check(uc_reg_write(uc_, id, &v), "register write"); }
 
 void UnicornCpu::set_state(const ArchState& a) {
-  write_reg(UC_ARM_REG_CONTROL, a.control);
+  write_reg(UC_ARM_REG_CONTROL, a.control | (a.control & kControlFpca ? kControlSfpa : 0));
   write_reg(UC_ARM_REG_PRIMASK, a.primask);
   write_reg(UC_ARM_REG_FAULTMASK, a.faultmask);
   write_reg(UC_ARM_REG_BASEPRI, a.basepri);
@@ -49,19 +59,23 @@ void UnicornCpu::set_state(const ArchState& a) {
   for (int i = 0; i < 15; ++i) write_reg(kCore[i], a.r[i]);
   write_reg(UC_ARM_REG_PC, a.r[15] | 1);
   set_apsr(a.apsr);
+  for (int i = 0; i < kSingles; ++i) set_single(static_cast<unsigned>(i), a.s[static_cast<size_t>(i)]);
+  set_fpscr(a.fpscr);
 }
 
 void UnicornCpu::set_apsr(uint32_t apsr) { write_reg(UC_ARM_REG_APSR_NZCVQG, apsr & kApsrMask); }
+void UnicornCpu::set_fpscr(uint32_t fpscr) { write_reg(UC_ARM_REG_FPSCR, fpscr); }
+void UnicornCpu::set_single(unsigned n, uint32_t value) { write_reg(UC_ARM_REG_S0 + static_cast<int>(n), value); }
 
 ArchState UnicornCpu::state() const {
-  uint32_t values[16 + kExtras];
-  int ids[16 + kExtras];
-  void* ptrs[16 + kExtras];
-  for (int i = 0; i < 16 + kExtras; ++i) {
-    ids[i] = i < 16 ? kCore[i] : kExtraIds[i - 16];
+  uint32_t values[kRead];
+  int ids[kRead];
+  void* ptrs[kRead];
+  for (int i = 0; i < kRead; ++i) {
+    ids[i] = i < 16 ? kCore[i] : i < 16 + kExtras ? kExtraIds[i - 16] : UC_ARM_REG_S0 + (i - 16 - kExtras);
     ptrs[i] = &values[i];
   }
-  check(uc_reg_read_batch(uc_, ids, ptrs, 16 + kExtras), "register read");
+  check(uc_reg_read_batch(uc_, ids, ptrs, kRead), "register read");
   ArchState a;
   for (int i = 0; i < 16; ++i) a.r[i] = values[i];
   const uint32_t xpsr = values[16 + kXpsr];
@@ -72,7 +86,9 @@ ArchState UnicornCpu::state() const {
   a.primask = values[16 + kPrimask] & 1;
   a.faultmask = values[16 + kFaultmask] & 1;
   a.basepri = static_cast<uint8_t>(values[16 + kBasepri]);
-  a.control = static_cast<uint8_t>(values[16 + kControl]);
+  a.control = static_cast<uint8_t>(values[16 + kControl] & kControlV7m);
+  a.fpscr = values[16 + kFpscr];
+  for (int i = 0; i < kSingles; ++i) a.s[static_cast<size_t>(i)] = values[16 + kExtras + i];
   return a;
 }
 

@@ -11,14 +11,19 @@
 //   page boundary (QEMU's ARM TARGET_PAGE_BITS is 10) and after anything
 //   that may write the PC, so the planner keeps IT blocks inside one 1 KiB
 //   page and puts PC writers last only (which the manual requires anyway).
+//   VMSR also ends a TB, so it too comes last only (generator.hpp).
 // - Writing UC_ARM_REG_XPSR does not set GE; APSR_NZCVQG does.
 // - Code is rewritten through the host pointer, which Unicorn cannot see:
 //   code_changed() drops its translations (uc_ctl_remove_cache).
 // - YIELD runs but ends the run with UC_ERR_INSN_INVALID (generator.hpp).
 // - MSR MSP/PSP and BASEPRI keep bits the M4 drops (planner.cpp).
+// - Its M4 has the FPv4-SP FPU and runs in QEMU's Secure state: CONTROL.SFPA
+//   must accompany FPCA (unicorn_cpu.cpp). Its CPACR is not reachable (no
+//   SCS), but FP instructions run from reset without it.
 // - SMLAD{X} sets Q when its products alone sum to 2^31, although a negative
 //   Ra brings the result back in range (QEMU < 5.2): such instances are not
-//   planned (generator.cpp, known_unicorn_error).
+//   planned (generator.cpp, kUnicornErrors), nor FP instructions that
+//   create an FP context while FPSCR has flags set (QEMU clears them).
 #pragma once
 #include <unicorn/unicorn.h>
 
@@ -36,8 +41,9 @@ class UnicornCpu {
     uint32_t size;
   };
 
-  // Maps code and RAM (host buffers of layout::kCodeSize and kRamSize bytes).
-  UnicornCpu(uint8_t* code, uint8_t* ram);
+  // A core of the given model; maps code and RAM (host buffers of
+  // layout::kCodeSize and kRamSize bytes).
+  UnicornCpu(uc_cpu_arm model, uint8_t* code, uint8_t* ram);
   ~UnicornCpu();
   UnicornCpu(const UnicornCpu&) = delete;
   UnicornCpu& operator=(const UnicornCpu&) = delete;
@@ -45,6 +51,8 @@ class UnicornCpu {
   void set_state(const ArchState& a);
   ArchState state() const;
   void set_apsr(uint32_t apsr);
+  void set_fpscr(uint32_t fpscr);
+  void set_single(unsigned n, uint32_t value);  // Sn
 
   // Executes one instruction (an IT instruction with its block) at pc.
   uc_err step(uint32_t pc);
