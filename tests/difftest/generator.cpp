@@ -1,5 +1,6 @@
 #include "tests/difftest/generator.hpp"
 
+#include <regex>
 #include <stdexcept>
 
 namespace difftest {
@@ -152,7 +153,9 @@ bool RowInfo::memory() const {
          op_class == OpClass::StoreMultiple;
 }
 
-Generator::Generator(const isa::CoreProfile& profile) : profile_(profile), decoder_(profile) {
+Generator::Generator(const isa::CoreProfile& profile, const RowFilter& filter)
+    : profile_(profile), decoder_(profile) {
+  const std::regex name_re(filter.name_regex, std::regex::ECMAScript);
   const auto& all = isa::Decoder::rows();
   for (uint16_t i = 0; i < all.size(); ++i) {
     const isa::Encoding& e = all[i];
@@ -179,8 +182,30 @@ Generator::Generator(const isa::CoreProfile& profile) : profile_(profile), decod
     r.not_in_it = r.it || r.branch == BranchForm::BT1 || r.branch == BranchForm::BT3 ||
                   r.branch == BranchForm::Cbz || r.mnemonic == "CPS" || r.mnemonic == "CPSIE" ||
                   r.mnemonic == "CPSID";
+    const bool group = r.fp ? filter.fp : (r.features & isa::kDsp) ? filter.dsp : filter.base;
+    r.selected = group && std::regex_search(r.name.begin(), r.name.end(), name_re);
     rows_.push_back(std::move(r));
   }
+}
+
+RowFilter parse_mix(std::string_view mix) {
+  if (mix == "all") return RowFilter{};
+  RowFilter f{false, false, false, {}};
+  while (!mix.empty()) {
+    const size_t comma = mix.find(',');
+    const std::string_view item = mix.substr(0, comma);
+    if (item == "base")
+      f.base = true;
+    else if (item == "dsp")
+      f.dsp = true;
+    else if (item == "fp")
+      f.fp = true;
+    else
+      throw std::invalid_argument("--mix: unknown row group \"" + std::string(item) +
+                                  "\" (expected all, or a comma-separated list of base, dsp, fp)");
+    mix = comma == std::string_view::npos ? std::string_view{} : mix.substr(comma + 1);
+  }
+  return f;
 }
 
 std::vector<bool> Generator::must_access() const {

@@ -26,6 +26,7 @@ struct RowInfo {
   uint32_t features = 0;        // isa::Feature bits the row needs
   bool implemented = false;     // the core has the row's features
   std::string_view excluded;    // why it does not run in lockstep; empty if it does
+  bool selected = true;         // passes the run's RowFilter
   bool fp = false;              // a floating-point extension row (CP10/CP11)
   bool it = false;              // the IT instruction
   bool not_in_it = false;       // UNPREDICTABLE inside an IT block
@@ -43,6 +44,7 @@ struct RowInfo {
   bool table_branch = false;    // TBB/TBH: a branch that loads its offset
   bool memory() const;          // a load or store of any kind, or a table branch
   bool lockstep() const { return implemented && excluded.empty(); }
+  bool under_test() const { return lockstep() && selected; }
 };
 
 // What happened earlier in the same step (IT block), for known_unicorn_error.
@@ -50,9 +52,21 @@ struct StepHistory {
   bool fp_skipped = false;  // an FP instruction failed its IT condition
 };
 
+// Which rows a run tests: a mix of row groups (by the features they need)
+// and a regular expression on row names, both required.
+struct RowFilter {
+  bool base = true, dsp = true, fp = true;  // rows needing neither DSP nor FP; DSP rows; FP rows
+  std::string name_regex;                   // ECMAScript, searched in the row name; empty: any
+};
+// Parses a --mix value: "all", or a comma-separated list of base, dsp, fp.
+// Throws std::invalid_argument naming the bad item.
+RowFilter parse_mix(std::string_view mix);
+
 class Generator {
  public:
-  explicit Generator(const isa::CoreProfile& profile);
+  // The rows under test are the lockstep rows the filter passes. Throws
+  // std::regex_error for a bad expression.
+  explicit Generator(const isa::CoreProfile& profile, const RowFilter& filter = {});
 
   const std::vector<RowInfo>& rows() const { return rows_; }
   const RowInfo& info(uint16_t row) const { return rows_[row]; }

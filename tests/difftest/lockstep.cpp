@@ -4,13 +4,15 @@
 // masks and CONTROL, S0-S31 and FPSCR, and RAM whenever either side stored.
 //
 // The stream is generated online from edgesim's encoding table: each step
-// picks a row (round-robin over the rows the core implements), plans a
-// random instance on a scratch edgesim (planner.hpp), writes it at the PC
-// and runs it on both. Every few hundred instructions a block ends and the
-// registers (FP ones too) and RAM are re-randomised from the seed.
+// picks a row (round-robin over the rows under test: those the core
+// implements, narrowed by --mix and --rows), plans a random instance on a
+// scratch edgesim (planner.hpp), writes it at the PC and runs it on both.
+// Every few hundred instructions a block ends and the registers (FP ones
+// too) and RAM are re-randomised from the seed.
 //
-// Exit status: 0 if nothing differed and every row not excluded in
-// generator.cpp ran at least once; 1 otherwise; 2 for bad options.
+// Exit status: 0 if nothing differed and every row under test (not
+// excluded in generator.cpp) ran at least once; 1 otherwise; 2 for bad
+// options.
 #include <fmt/format.h>
 
 #include <boost/program_options.hpp>
@@ -21,6 +23,8 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <regex>
+#include <stdexcept>
 
 #include "isa/cpu.hpp"
 #include "tests/difftest/arch_state.hpp"
@@ -37,10 +41,22 @@ namespace {
 
 struct Options {
   uint64_t seed = 1;
-  uint64_t count = 10000;
+  uint64_t count = 10000;  // instructions of the rows under test
   uint32_t block = 200;
+  std::string core = "cortex-m4f";
+  std::string mix = "all";
+  RowFilter filter;  // from mix and --rows
   bool verbose = false;
 };
+
+// edgesim cores with a Unicorn model to compare against: its Cortex-M4 has
+// the DSP extension and an FPv4-SP FPU, so it is the reference for both the
+// M4 and the M4F (on the M4, no FP row is implemented and the FP registers
+// stay zero on both sides).
+std::optional<uc_cpu_arm> unicorn_model(std::string_view core) {
+  if (core == "cortex-m4" || core == "cortex-m4f") return UC_CPU_ARM_CORTEX_M4;
+  return std::nullopt;
+}
 
 // Page-aligned host memory (Unicorn maps it directly).
 class HostMemory {
@@ -84,6 +100,7 @@ class Lockstep {
   std::string describe(const Group& g, uint32_t pc) const;
   std::optional<uint32_t> ram_difference() const;
   int summary(double seconds) const;
+  std::string command(uint64_t count) const;  // the command line that repeats this run up to count
 
   Options opt_;
   isa::CoreProfile profile_;
@@ -96,7 +113,7 @@ class Lockstep {
   Oracle oracle_;
   Planner planner_;
 
-  std::vector<uint16_t> order_;  // rows in lockstep, shuffled per round
+  std::vector<uint16_t> order_;  // rows under test, shuffled per round
   size_t next_ = 0;
   uint16_t it_row_ = 0;
   bool has_it_ = false;
@@ -105,16 +122,17 @@ class Lockstep {
   std::vector<uint64_t> branched_;  // per row: instances after which the PC was not the next instruction
   std::deque<Step> recent_;
   uint64_t instructions_ = 0, steps_ = 0, blocks_ = 0, block_start_ = 0;
+  uint64_t tested_ = 0;  // instructions of the rows under test (setups of other rows are not counted)
 };
 
 Lockstep::Lockstep(const Options& o)
     : opt_(o),
-      profile_(*isa::core_profile("cortex-m4f")),  // Unicorn's Cortex-M4 has the FPv4-SP FPU
+      profile_(*isa::core_profile(o.core)),
       rng_(o.seed),
       bus_({{layout::kCodeBase, layout::kCodeSize, code_.data()}, {layout::kRamBase, layout::kRamSize, ram_edgesim_.data()}}),
       cpu_(profile_, bus_),
-      unicorn_(UC_CPU_ARM_CORTEX_M4, code_.data(), ram_unicorn_.data()),
-      gen_(profile_),
+      unicorn_(*unicorn_model(o.core), code_.data(), ram_unicorn_.data()),
+      gen_(profile_, o.filter),
       oracle_(gen_, code_.data(), ram_edgesim_.data()),
       planner_(gen_, oracle_, code_.data()),
       executed_(gen_.rows().size()),
@@ -122,14 +140,16 @@ Lockstep::Lockstep(const Options& o)
   // Vector table for edgesim's reset: initial SP and PC.
   const uint32_t vectors[2] = {layout::kStackHi, layout::kArenaLo | 1};
   std::memcpy(code_.data(), vectors, sizeof vectors);
+  // IT blocks wrap rows under test even when IT itself is not under test.
   for (const RowInfo& r : gen_.rows()) {
-    if (!r.lockstep()) continue;
-    order_.push_back(r.index);
-    if (r.it) {
+    if (r.under_test()) order_.push_back(r.index);
+    if (r.it && r.lockstep()) {
       it_row_ = r.index;
       has_it_ = true;
     }
   }
+  if (order_.empty())
+    throw std::invalid_argument("no row under test: --mix and --rows leave none on the " + o.core);
   next_ = order_.size();
 }
 
@@ -212,7 +232,7 @@ void Lockstep::report(const std::string& what, const Group& g, uint32_t pc, cons
   out += "  preceding steps (oldest first):\n";
   for (const Step& s : recent_)
     if (s.number != steps_) out += fmt::format("   step {}\n{}", s.number, describe(s.group, s.pc));
-  out += fmt::format("  reproduce: edgesim-difftest --seed {} --count {}\n", opt_.seed, instructions_);
+  out += fmt::format("  reproduce: {}\n", command(tested_ + 1));  // +1: the step may be a setup, not under test
   std::cout << out << std::flush;
 }
 
@@ -272,7 +292,10 @@ bool Lockstep::commit(const Plan& plan, const Trial& trial) {
     const uc_err err = unicorn_.step(pc);
     ++steps_;
     instructions_ += g.insns.size();
-    for (const Insn& i : g.insns) ++executed_[i.row];
+    for (const Insn& i : g.insns) {
+      ++executed_[i.row];
+      tested_ += gen_.info(i.row).under_test();
+    }
     recent_.push_back({steps_, pc, g});
     if (recent_.size() > 6) recent_.pop_front();
     if (!check(g, pc, err, trial.group_stores[gi], before)) return false;
@@ -291,9 +314,9 @@ bool Lockstep::commit(const Plan& plan, const Trial& trial) {
 int Lockstep::run() {
   const auto t0 = std::chrono::steady_clock::now();
   unsigned unplanned = 0;  // requests in a row that found no plan
-  while (instructions_ < opt_.count) {
+  while (tested_ < opt_.count) {
     start_block();
-    while (instructions_ < opt_.count && instructions_ - block_start_ < opt_.block) {
+    while (tested_ < opt_.count && instructions_ - block_start_ < opt_.block) {
       if (!layout::in_arena(cpu_.state().pc)) break;  // ran off the arena's end: new block
       const uint16_t row = next_row();
       const auto plan = planner_.plan(row, cpu_.state(), rng_);
@@ -315,16 +338,37 @@ int Lockstep::run() {
   return summary(seconds);
 }
 
+std::string Lockstep::command(uint64_t count) const {
+  std::string c = fmt::format("edgesim-difftest --seed {} --count {} --core {}", opt_.seed, count, opt_.core);
+  if (opt_.block != Options{}.block) c += fmt::format(" --block {}", opt_.block);
+  if (opt_.mix != "all") c += " --mix " + opt_.mix;
+  if (!opt_.filter.name_regex.empty()) c += " --rows '" + opt_.filter.name_regex + "'";
+  return c;
+}
+
 int Lockstep::summary(double seconds) const {
-  size_t covered = 0, lockstep = 0;
+  // Coverage per row group: base (neither DSP nor FP), DSP, FP.
+  struct Count {
+    size_t covered = 0, tested = 0;
+  } groups[3];
+  static constexpr const char* kGroups[3] = {"base", "dsp", "fp"};
   std::vector<const RowInfo*> missing;
   for (const RowInfo& r : gen_.rows()) {
-    if (!r.lockstep()) continue;
-    ++lockstep;
+    if (!r.under_test()) continue;
+    Count& g = groups[r.fp ? 2 : (r.features & isa::kDsp) ? 1 : 0];
+    ++g.tested;
     if (executed_[r.index])
-      ++covered;
+      ++g.covered;
     else
       missing.push_back(&r);
+  }
+  size_t covered = 0, tested = 0;
+  std::string per_group;
+  for (int i = 0; i < 3; ++i) {
+    covered += groups[i].covered;
+    tested += groups[i].tested;
+    if (groups[i].tested)
+      per_group += fmt::format("{}{} {}/{}", per_group.empty() ? "" : ", ", kGroups[i], groups[i].covered, groups[i].tested);
   }
   auto top_reason = [&](uint16_t row) -> std::string {
     const RowStats& st = planner_.stats()[row];
@@ -342,7 +386,7 @@ int Lockstep::summary(double seconds) const {
     std::cout << fmt::format("{:<34} {:>9} {:>8} {:>7}  {}\n", "row", "executed", "branched", "plans",
                              "rejected candidates");
     for (const RowInfo& r : gen_.rows()) {
-      if (!r.lockstep()) continue;
+      if (!r.under_test()) continue;
       const RowStats& st = planner_.stats()[r.index];
       std::string rej;
       for (const auto& [why, k] : st.rejected) rej += fmt::format("{}{}x {}", rej.empty() ? "" : "; ", k, why);
@@ -360,10 +404,10 @@ int Lockstep::summary(double seconds) const {
   }
   for (const RowInfo* r : missing) std::cout << fmt::format("difftest: not covered: {} ({})\n", r->name, top_reason(r->index));
   std::cout << fmt::format(
-      "difftest: {} instructions ({} steps, {} blocks), {}/{} encodings covered, 0 mismatches, {:.0f} instructions/s "
-      "[seed {}, {}]\n",
-      instructions_, steps_, blocks_, covered, lockstep, instructions_ / std::max(seconds, 1e-9), opt_.seed,
-      profile_.name);
+      "difftest: {} instructions of the rows under test ({} with setups; {} steps, {} blocks), {}/{} encodings "
+      "covered ({}), 0 mismatches, {:.0f} instructions/s [{}]\n",
+      tested_, instructions_, steps_, blocks_, covered, tested, per_group, instructions_ / std::max(seconds, 1e-9),
+      command(opt_.count));
   return missing.empty() ? 0 : 1;
 }
 
@@ -375,8 +419,14 @@ int main(int argc, char** argv) {
   difftest::Options o;
   po::options_description desc("edgesim-difftest: edgesim vs Unicorn in lockstep on random instructions");
   desc.add_options()("help,h", "this help")("seed", po::value(&o.seed)->default_value(o.seed), "random seed")(
-      "count", po::value(&o.count)->default_value(o.count), "instructions to compare")(
+      "count", po::value(&o.count)->default_value(o.count),
+      "instructions of the rows under test to compare (setup instructions of other rows come on top)")(
       "block", po::value(&o.block)->default_value(o.block), "instructions between state re-randomisations")(
+      "core", po::value(&o.core)->default_value(o.core), "edgesim core: cortex-m4 or cortex-m4f (Unicorn's M4)")(
+      "mix", po::value(&o.mix)->default_value(o.mix),
+      "rows under test: all, or a comma-separated list of base, dsp, fp (rows needing neither extension, the "
+      "DSP rows, the FP rows); IT blocks wrap them either way")(
+      "rows", po::value(&o.filter.name_regex), "only rows whose name matches this ECMAScript regex (e.g. 'VCVT')")(
       "verbose,v", po::bool_switch(&o.verbose), "per-row coverage and rejection statistics");
   try {
     po::variables_map vm;
@@ -386,12 +436,24 @@ int main(int argc, char** argv) {
       return 0;
     }
     po::notify(vm);
-  } catch (const po::error& e) {
+    if (!isa::core_profile(o.core) || !difftest::unicorn_model(o.core))
+      throw std::invalid_argument("--core: no Unicorn reference for \"" + o.core + "\" (cortex-m4 or cortex-m4f)");
+    const std::string regex = o.filter.name_regex;
+    o.filter = difftest::parse_mix(o.mix);
+    o.filter.name_regex = regex;
+    std::regex check(regex, std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    std::cerr << "edgesim-difftest: --rows: bad regular expression: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
     std::cerr << "edgesim-difftest: " << e.what() << "\n" << desc << "\n";
     return 2;
   }
   try {
     return difftest::Lockstep(o).run();
+  } catch (const std::invalid_argument& e) {  // options that select nothing
+    std::cerr << "edgesim-difftest: " << e.what() << "\n";
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "edgesim-difftest: " << e.what() << "\n";
     return 1;

@@ -57,7 +57,7 @@ uint32_t choose_target(uint32_t pc, BranchForm form, Rng& rng) {
 Planner::Planner(const Generator& gen, Oracle& oracle, uint8_t* code)
     : gen_(gen), oracle_(oracle), code_(code), stats_(gen.rows().size()) {
   for (const RowInfo& r : gen.rows()) {
-    if (!r.lockstep() || r.not_in_it || r.unicorn_stops) continue;
+    if (!r.under_test() || r.not_in_it || r.unicorn_stops) continue;
     in_it_last_.push_back(r.index);
     if (r.branch == BranchForm::None && r.op_class != isa::OpClass::Branch && !r.ends_unicorn_block)
       in_it_inner_.push_back(r.index);

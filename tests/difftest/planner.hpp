@@ -2,7 +2,7 @@
 // current state: a random instance of the row, MOVW/MOVT setups that put
 // base registers in the RAM windows and operands on edge values, S register
 // operands and FPSCR set directly to edge values (fp_values.hpp), IT blocks
-// around random rows, and fixes for branches (offsets re-encoded, register
+// around random rows under test, and fixes for branches (offsets re-encoded, register
 // targets set, loaded PC values poked into RAM). Every candidate is tried on
 // the oracle first; candidates that fault or leave the arena are dropped.
 #pragma once
