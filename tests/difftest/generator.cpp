@@ -86,15 +86,6 @@ bool fixed_to_float_rounds_by_fpscr(uint32_t raw, const isa::CpuState& s, const 
   return magnitude >= (1u << 24);  // not exact in a 24-bit significand
 }
 
-// MRS Rd, CONTROL: "R[d]<2:0> = CONTROL<2:0>" with the FP extension, the
-// other bits zero (ARMv7-M ARM B5.2.2, MRS): ARMv7-M's CONTROL has nPRIV,
-// SPSEL and FPCA only. Unicorn's M4 runs in QEMU's Secure state and reads
-// CONTROL with ARMv8-M's SFPA (bit 3), which it sets along with FPCA.
-bool mrs_control_with_fpca(uint32_t raw, const isa::CpuState& s, const StepHistory&) {
-  constexpr uint32_t kSysmControl = 20;
-  return (raw & 0xFF) == kSysmControl && (s.control & kControlFpca);
-}
-
 constexpr KnownError kUnicornErrors[] = {
     {[](const RowInfo& r) { return r.mnemonic == "SMLAD{X}"; }, smlad_products_reach_2_31,
      "SMLAD with products summing to 2^31 and a negative Ra: Unicorn sets Q from the products' partial sum"},
@@ -103,8 +94,6 @@ constexpr KnownError kUnicornErrors[] = {
     {[](const RowInfo& r) { return r.fp; }, fp_context_after_skipped_fp,
      "FP instruction creating an FP context after an FP instruction of its IT block failed its condition: Unicorn "
      "creates none"},
-    {[](const RowInfo& r) { return r.mnemonic == "MRS"; }, mrs_control_with_fpca,
-     "MRS Rd, CONTROL with CONTROL.FPCA = 1: Unicorn reads SFPA (bit 3) too"},
     {[](const RowInfo& r) { return r.name == "VCVT.F32.<fixed>"; }, fixed_to_float_rounds_by_fpscr,
      "VCVT from fixed point that rounds, with FPSCR.RMode not RN: Unicorn rounds per RMode, not to nearest"},
 };

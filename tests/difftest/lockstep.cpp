@@ -52,9 +52,13 @@ struct Options {
 // edgesim cores with a Unicorn model to compare against: its Cortex-M4 has
 // the DSP extension and an FPv4-SP FPU, so it is the reference for both the
 // M4 and the M4F (on the M4, no FP row is implemented and the FP registers
-// stay zero on both sides).
+// stay zero on both sides). Its Cortex-M7 (QEMU's cortex-m7: FPv5 with
+// double precision, MVFR0 0x10110221, MVFR1 0x12000011, MVFR2 0x40) checks
+// the M7's double-precision and FPv5 rows too; the D registers are S pairs,
+// so comparing S0-S31 compares D0-D15.
 std::optional<uc_cpu_arm> unicorn_model(std::string_view core) {
   if (core == "cortex-m4" || core == "cortex-m4f") return UC_CPU_ARM_CORTEX_M4;
+  if (core == "cortex-m7") return UC_CPU_ARM_CORTEX_M7;
   return std::nullopt;
 }
 
@@ -422,7 +426,7 @@ int main(int argc, char** argv) {
       "count", po::value(&o.count)->default_value(o.count),
       "instructions of the rows under test to compare (setup instructions of other rows come on top)")(
       "block", po::value(&o.block)->default_value(o.block), "instructions between state re-randomisations")(
-      "core", po::value(&o.core)->default_value(o.core), "edgesim core: cortex-m4 or cortex-m4f (Unicorn's M4)")(
+      "core", po::value(&o.core)->default_value(o.core), "edgesim core: cortex-m4 or cortex-m4f (Unicorn's M4), cortex-m7 (Unicorn's M7)")(
       "mix", po::value(&o.mix)->default_value(o.mix),
       "rows under test: all, or a comma-separated list of base, dsp, fp (rows needing neither extension, the "
       "DSP rows, the FP rows); IT blocks wrap them either way")(
@@ -437,7 +441,7 @@ int main(int argc, char** argv) {
     }
     po::notify(vm);
     if (!isa::core_profile(o.core) || !difftest::unicorn_model(o.core))
-      throw std::invalid_argument("--core: no Unicorn reference for \"" + o.core + "\" (cortex-m4 or cortex-m4f)");
+      throw std::invalid_argument("--core: no Unicorn reference for \"" + o.core + "\" (cortex-m4, cortex-m4f or cortex-m7)");
     const std::string regex = o.filter.name_regex;
     o.filter = difftest::parse_mix(o.mix);
     o.filter.name_regex = regex;

@@ -22,17 +22,15 @@ constexpr int kExtraIds[kExtras] = {UC_ARM_REG_XPSR,    UC_ARM_REG_PSP,     UC_A
 constexpr int kSingles = 32;  // S0-S31, UC_ARM_REG_S0 onwards
 constexpr int kRead = 16 + kExtras + kSingles;
 
-// CONTROL bits as Unicorn keeps them. Its M4 runs in QEMU's Secure state, so
-// CONTROL has the ARMv8-M SFPA bit (3), which QEMU 5 sets with FPCA when an
-// FP instruction creates a context, and also requires with FPCA for the
-// context to count as active: without it, every FP instruction would start a
-// new context and reload FPSCR's controls from FPDSCR. ARMv7-M's CONTROL is
-// bits 2:0, so SFPA is written as a copy of FPCA and not compared.
-constexpr uint32_t kControlFpca = 1u << 2, kControlSfpa = 1u << 3, kControlV7m = 7;
+// CONTROL as ARMv7-M has it: nPRIV, SPSEL, FPCA.
+constexpr uint32_t kControlV7m = 7;
 }  // namespace
 
 UnicornCpu::UnicornCpu(uc_cpu_arm model, uint8_t* code, uint8_t* ram) {
-  check(uc_open(UC_ARCH_ARM, static_cast<uc_mode>(UC_MODE_THUMB | UC_MODE_MCLASS), &uc_), "uc_open");
+  // No UC_MODE_MCLASS: with it, Unicorn 2.0.1's cpu_arm_init() replaces the
+  // chosen model by cortex-m33 (ARMv8-M, Secure state, FPv5 single precision
+  // only). The model alone makes the core M-profile.
+  check(uc_open(UC_ARCH_ARM, UC_MODE_THUMB, &uc_), "uc_open");
   check(uc_ctl_set_cpu_model(uc_, model), "set CPU model");
   check(uc_mem_map_ptr(uc_, layout::kCodeBase, layout::kCodeSize, UC_PROT_ALL, code), "map code");
   check(uc_mem_map_ptr(uc_, layout::kRamBase, layout::kRamSize, UC_PROT_READ | UC_PROT_WRITE, ram), "map RAM");
@@ -51,7 +49,7 @@ void UnicornCpu::on_write(uc_engine*, uc_mem_type, uint64_t addr, int size, int6
 void UnicornCpu::write_reg(int id, uint32_t v) { check(uc_reg_write(uc_, id, &v), "register write"); }
 
 void UnicornCpu::set_state(const ArchState& a) {
-  write_reg(UC_ARM_REG_CONTROL, a.control | (a.control & kControlFpca ? kControlSfpa : 0));
+  write_reg(UC_ARM_REG_CONTROL, a.control);
   write_reg(UC_ARM_REG_PRIMASK, a.primask);
   write_reg(UC_ARM_REG_FAULTMASK, a.faultmask);
   write_reg(UC_ARM_REG_BASEPRI, a.basepri);

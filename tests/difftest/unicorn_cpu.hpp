@@ -17,9 +17,10 @@
 //   code_changed() drops its translations (uc_ctl_remove_cache).
 // - YIELD runs but ends the run with UC_ERR_INSN_INVALID (generator.hpp).
 // - MSR MSP/PSP and BASEPRI keep bits the M4 drops (planner.cpp).
-// - Its M4 has the FPv4-SP FPU and runs in QEMU's Secure state: CONTROL.SFPA
-//   must accompany FPCA (unicorn_cpu.cpp). Its CPACR is not reachable (no
-//   SCS), but FP instructions run from reset without it.
+// - The engine is opened without UC_MODE_MCLASS, which would make every
+//   model cortex-m33 (unicorn_cpu.cpp). Its M4 has the FPv4-SP FPU, its M7
+//   FPv5 with double precision. CPACR is not reachable (no SCS), but FP
+//   instructions run from reset without it.
 // - SMLAD{X} sets Q when its products alone sum to 2^31, although a negative
 //   Ra brings the result back in range (QEMU < 5.2): such instances are not
 //   planned (generator.cpp, kUnicornErrors), nor FP instructions that
