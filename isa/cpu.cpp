@@ -201,7 +201,7 @@ bool Cpu::debug_read(uint32_t addr, void* data, uint32_t len) {
     const uint32_t a = addr + i;
     if (SystemControl::in_ppb(a)) {
       uint32_t v = 0;
-      if (!scs_->read(a & ~3u, 4, v)) return false;
+      if (!scs_->read(a & ~3u, 4, v, SystemControl::Reader::Debugger)) return false;
       out[i] = static_cast<uint8_t>(v >> (8 * (a & 3)));
       continue;
     }

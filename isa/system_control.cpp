@@ -190,12 +190,12 @@ void SystemControl::advance_systick(uint64_t now) {
   systick_start_value_ = systick_rvr_;
 }
 
-uint32_t SystemControl::read_systick(uint32_t addr) {
+uint32_t SystemControl::read_systick(uint32_t addr, Reader reader) {
   const uint64_t now = cpu_.cycles();
   switch (addr) {
     case kSysTickCsr: {
       const uint32_t v = systick_csr_;
-      systick_csr_ &= ~(1u << 16);  // COUNTFLAG clears on read
+      if (reader == Reader::Core) systick_csr_ &= ~(1u << 16);  // COUNTFLAG clears on read
       return v | (1u << 2);         // CLKSOURCE: processor clock
     }
     case kSysTickRvr: return systick_rvr_;
@@ -400,7 +400,7 @@ void SystemControl::set_cyccnt(uint32_t value) {
 
 // ---- dispatch ----
 
-bool SystemControl::read(uint32_t addr, unsigned size, uint32_t& value) {
+bool SystemControl::read(uint32_t addr, unsigned size, uint32_t& value, Reader reader) {
   uint32_t word = 0;
   const uint32_t aligned = addr & ~3u;
   if (fp_.owns(aligned)) {
@@ -410,7 +410,7 @@ bool SystemControl::read(uint32_t addr, unsigned size, uint32_t& value) {
   } else if (aligned == kDwtCyccnt) {
     word = cyccnt();
   } else if (aligned >= kSysTickCsr && aligned <= kSysTickCalib) {
-    word = read_systick(aligned);
+    word = read_systick(aligned, reader);
   } else if (aligned >= kNvicBase && aligned < kNvicEnd) {
     read_nvic(aligned - kNvicBase, word);
   } else if (aligned == kIctr) {

@@ -23,7 +23,9 @@ class SystemControl {
 
   static bool in_ppb(uint32_t addr) { return (addr >> 20) == 0xE00; }
   // Register access from the core. false means the access is a bus error.
-  bool read(uint32_t addr, unsigned size, uint32_t& value);
+  // A debugger's read has no side effects (SYST_CSR.COUNTFLAG stays set).
+  enum class Reader : uint8_t { Core, Debugger };
+  bool read(uint32_t addr, unsigned size, uint32_t& value, Reader reader = Reader::Core);
   bool write(uint32_t addr, unsigned size, uint32_t value);
 
   // Interrupt lines driven by devices (external interrupt n = exception 16+n).
@@ -71,7 +73,7 @@ class SystemControl {
   bool write_nvic(uint32_t offset, uint32_t v);
   bool read_scb(uint32_t addr, uint32_t& v) const;
   bool write_scb(uint32_t addr, uint32_t v);
-  uint32_t read_systick(uint32_t addr);
+  uint32_t read_systick(uint32_t addr, Reader reader);
   void write_systick(uint32_t addr, uint32_t v);
   uint32_t systick_current(uint64_t now) const;
   void systick_restart(uint64_t now, uint32_t value);

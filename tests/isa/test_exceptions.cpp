@@ -306,6 +306,11 @@ TEST_CASE("SysTick fires every RVR+1 cycles (one cycle per instruction)", "[isa]
     if (!was_in_handler && s.exception == isa::kSysTick) entries.push_back(f.cpu.cycles());
   }
   CHECK(entries == std::vector<uint64_t>{10, 20, 30});
+  for (int i = 0; i < 2; ++i) {  // a debugger's reads leave COUNTFLAG alone
+    uint32_t csr = 0;
+    REQUIRE(f.cpu.debug_read(scs::kSysTickCsr, &csr, 4));
+    CHECK((csr & (1u << 16)));
+  }
   CHECK((test::read_word(f, scs::kSysTickCsr) & (1u << 16)));  // COUNTFLAG, cleared by the read
   CHECK((test::read_word(f, scs::kSysTickCsr) & (1u << 16)) == 0);
 }
