@@ -69,4 +69,19 @@ typedef void (*cortex_m_vector)(void);
 /* Defined by the linker script (common/sections.ld). */
 extern uint32_t __stack_top[];
 
+/* The 16 system entries every vector table starts with (ARMv7-M ARM B1.5.3,
+ * ARMv6-M ARM B1.5.2), for a board's vectors.c to follow with its IRQs.
+ * ARMv6-M reserves the MemManage, BusFault, UsageFault and DebugMonitor
+ * slots. */
+#if defined(__ARM_ARCH_6M__)
+#define CORTEX_M_SYSTEM_VECTORS                                            \
+    (cortex_m_vector)__stack_top, Reset_Handler, NMI_Handler, HardFault_Handler, \
+    0, 0, 0, 0, 0, 0, 0, SVC_Handler, 0, 0, PendSV_Handler, SysTick_Handler
+#else
+#define CORTEX_M_SYSTEM_VECTORS                                            \
+    (cortex_m_vector)__stack_top, Reset_Handler, NMI_Handler, HardFault_Handler, \
+    MemManage_Handler, BusFault_Handler, UsageFault_Handler, 0, 0, 0, 0,   \
+    SVC_Handler, DebugMon_Handler, 0, PendSV_Handler, SysTick_Handler
+#endif
+
 #endif

@@ -42,15 +42,7 @@ void IRQ31_Handler(void) __attribute__((weak, alias("Unused_IRQHandler")));
 
 __attribute__((section(".vectors"), used))
 const cortex_m_vector vector_table[16 + 32] = {
-    (cortex_m_vector)__stack_top,
-    Reset_Handler,
-    NMI_Handler,
-    HardFault_Handler,
-    0, 0, 0, 0, 0, 0, 0,            /* reserved on ARMv6-M */
-    SVC_Handler,
-    0, 0,                           /* reserved on ARMv6-M */
-    PendSV_Handler,
-    SysTick_Handler,
+    CORTEX_M_SYSTEM_VECTORS,
     /* IRQ 0.. */
     IRQ0_Handler,                /*  0 */
     IRQ1_Handler,                /*  1 */

@@ -92,19 +92,7 @@ void FPU_IRQHandler(void) __attribute__((weak, alias("Unused_IRQHandler")));
 
 __attribute__((section(".vectors"), used))
 const cortex_m_vector vector_table[16 + 82] = {
-    (cortex_m_vector)__stack_top,
-    Reset_Handler,
-    NMI_Handler,
-    HardFault_Handler,
-    MemManage_Handler,
-    BusFault_Handler,
-    UsageFault_Handler,
-    0, 0, 0, 0,                     /* reserved */
-    SVC_Handler,
-    DebugMon_Handler,
-    0,                              /* reserved */
-    PendSV_Handler,
-    SysTick_Handler,
+    CORTEX_M_SYSTEM_VECTORS,
     /* IRQ 0.. */
     WWDG_IRQHandler,                /*  0 */
     PVD_IRQHandler,                 /*  1 */
