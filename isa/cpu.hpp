@@ -204,6 +204,7 @@ class Cpu {
   void stack_fp_state(uint32_t area);
   void unstack_fp_state(uint32_t area);
   void preserve_fp_state();
+  void write_fp_state(uint32_t area);
 
   CoreProfile profile_;
   Bus& bus_;

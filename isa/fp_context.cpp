@@ -14,13 +14,18 @@ constexpr unsigned kStackedSRegs = 16;
 constexpr uint32_t kFpscrOffset = 4 * kStackedSRegs;
 }  // namespace
 
+// S0-S15 and FPSCR into the frame's FP area, now or when lazily preserved.
+void Cpu::write_fp_state(uint32_t area) {
+  store_words(area, kStackedSRegs, s_.sreg.data());
+  bus_write(area + kFpscrOffset, 4, s_.fpscr);
+}
+
 bool Cpu::fp_context_active() const { return scs_->fp().present() && (s_.control & 4); }
 
 void Cpu::stack_fp_state(uint32_t area) {
   FpControl& ctl = scs_->fp();
   if (!ctl.lazy_preservation()) {
-    for (unsigned i = 0; i < kStackedSRegs; ++i) bus_write(area + 4 * i, 4, s_.sreg[i]);
-    bus_write(area + kFpscrOffset, 4, s_.fpscr);
+    write_fp_state(area);
     return;
   }
   // UpdateFPCCR(): remember where the registers go and which faults the
@@ -45,7 +50,7 @@ void Cpu::unstack_fp_state(uint32_t area) {
     ctl.end_lazy();
     return;
   }
-  for (unsigned i = 0; i < kStackedSRegs; ++i) s_.sreg[i] = bus_read(area + 4 * i, 4, AccessKind::Load);
+  load_words(area, kStackedSRegs, s_.sreg.data());
   s_.fpscr = bus_read(area + kFpscrOffset, 4, AccessKind::Load) & fp::kWritableMask;
 }
 
@@ -53,8 +58,7 @@ void Cpu::preserve_fp_state() {
   FpControl& ctl = scs_->fp();
   const uint32_t area = ctl.fpcar();
   try {
-    for (unsigned i = 0; i < kStackedSRegs; ++i) bus_write(area + 4 * i, 4, s_.sreg[i]);
-    bus_write(area + kFpscrOffset, 4, s_.fpscr);
+    write_fp_state(area);
   } catch (const Fault& f) {
     // A fault here is a lazy-stacking fault (BFSR.LSPERR); edgesim reports
     // it as a stacking error. LSPACT stays set, as on hardware.
