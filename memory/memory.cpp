@@ -7,12 +7,15 @@
 
 namespace memory {
 
-Memory::Memory(sc_core::sc_module_name name, const MemoryConfig& config)
+Memory::Memory(sc_core::sc_module_name name, const MemoryConfig& config, std::unique_ptr<isa::AccessTimer> timer)
     : sc_core::sc_module(name),
       socket("socket"),
       config_(config),
       storage_(config.size_bytes, config.read_only),
-      latency_(config.clock_period * static_cast<double>(config.wait_states)) {
+      read_latency_(config.clock_period * static_cast<double>(config.wait_states)),
+      write_latency_(config.clock_period * static_cast<double>(config.write_wait_states.value_or(config.wait_states))),
+      timer_(std::move(timer)) {
+  if (!timer_ && config.flash_timing) timer_ = std::make_unique<FlashTiming>(*config.flash_timing);
   socket.register_b_transport(this, &Memory::b_transport);
   socket.register_transport_dbg(this, &Memory::transport_dbg);
   socket.register_get_direct_mem_ptr(this, &Memory::get_direct_mem_ptr);
@@ -50,8 +53,20 @@ void Memory::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& dela
       trans.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
       return;
   }
-  delay += latency_;
+  delay += latency(trans, delay);
   trans.set_dmi_allowed(true);
+}
+
+sc_core::sc_time Memory::latency(const tlm::tlm_generic_payload& trans, const sc_core::sc_time& delay) {
+  if (!timer_ || trans.get_command() == tlm::TLM_IGNORE_COMMAND) return trans.is_write() ? write_latency_ : read_latency_;
+  // The initiator's local time, in the cycles the timer counts. The bus
+  // does not say whether a read is an instruction fetch: it times as data.
+  const double cycle = (sc_core::sc_time_stamp() + delay) / config_.clock_period;
+  const auto now = static_cast<uint64_t>(cycle + 0.5);
+  const auto kind = trans.is_write() ? isa::AccessKind::Store : isa::AccessKind::Load;
+  const uint32_t stall =
+      timer_->access(static_cast<uint32_t>(trans.get_address()), trans.get_data_length(), kind, now);
+  return config_.clock_period * static_cast<double>(stall);
 }
 
 unsigned Memory::transport_dbg(tlm::tlm_generic_payload& trans) {
@@ -70,13 +85,17 @@ bool Memory::get_direct_mem_ptr(tlm::tlm_generic_payload& trans, tlm::tlm_dmi& d
   dmi.set_dmi_ptr(storage_.data());
   dmi.set_start_address(0);
   dmi.set_end_address(storage_.size() - 1);
-  dmi.set_read_latency(latency_);
-  dmi.set_write_latency(latency_);
+  // With a timer these stand for an initiator that does not ask it: the raw latency.
+  dmi.set_read_latency(read_latency_);
+  dmi.set_write_latency(write_latency_);
   if (storage_.read_only())
     dmi.allow_read();
   else
     dmi.allow_read_write();
-  if (auto* ext = trans.get_extension<DmiTrafficExtension>()) ext->counters = &storage_.direct_traffic();
+  if (auto* ext = trans.get_extension<DmiTrafficExtension>()) {
+    ext->counters = &storage_.direct_traffic();
+    ext->timer = timer_.get();
+  }
   // A read-only grant answers a write request too: the initiator checks
   // is_write_allowed() and keeps using b_transport (and gets the bus error).
   return true;

@@ -182,6 +182,7 @@ std::optional<isa::DirectRegion> CoreModule::direct(uint32_t addr) {
       .read_wait = static_cast<uint32_t>(wait_cycles(dmi.get_read_latency())),
       .write_wait = static_cast<uint32_t>(wait_cycles(dmi.get_write_latency())),
       .counters = traffic.counters,
+      .timer = traffic.timer,
   };
 }
 
