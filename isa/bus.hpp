@@ -26,6 +26,22 @@ struct TrafficCounters {
   }
 };
 
+// A memory whose latency depends on its state and on time: flash behind a
+// line buffer, prefetch and an ART-style cache; later caches. The ISS asks it
+// about every access it makes through a direct region, and bus adapters ask
+// it on b_transport, so the core learns latency from the memory model.
+class AccessTimer {
+ public:
+  virtual ~AccessTimer() = default;
+  // Stall cycles beyond a zero-wait access for `size` bytes at addr, made at
+  // core cycle `now` (cycles are the core's clock).
+  virtual uint32_t access(uint32_t addr, unsigned size, AccessKind kind, uint64_t now) = 0;
+  // Instruction fetches stay inside one aligned block of this many bytes
+  // for free once it has been fetched (a line buffer): the ISS asks again
+  // only when a fetch leaves the block it asked about last.
+  virtual uint32_t fetch_block_bytes() const { return 4; }
+};
+
 struct BusResult {
   bool ok;
   uint32_t wait_cycles;
@@ -41,6 +57,7 @@ struct DirectRegion {
   uint32_t read_wait;   // wait cycles per access
   uint32_t write_wait;
   TrafficCounters* counters;  // may be null
+  AccessTimer* timer = nullptr;  // when set, it decides the wait cycles (read_wait/write_wait unused)
 
   // len must not exceed the region's size (regions are memories, far larger
   // than any single access or block transfer).

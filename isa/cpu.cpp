@@ -9,13 +9,16 @@ namespace {
 constexpr size_t kCacheLines = 1u << 16;  // 128 KiB of code without conflicts
 }
 
-Cpu::Cpu(const CoreProfile& profile, Bus& bus, CpuHooks* hooks)
+Cpu::Cpu(const CoreProfile& profile, Bus& bus, CpuHooks* hooks, const timing::Options& timing)
     : profile_(profile),
       bus_(bus),
       hooks_(hooks),
       decoder_(profile),
+      timing_(timing::model_for(profile, timing)),
+      pipeline_(timing_->pipeline()),
       scs_(std::make_unique<SystemControl>(*this)),
-      icache_(kCacheLines) {}
+      icache_(kCacheLines),
+      fetch_word_mask_(~(uint32_t{pipeline_.fetch_bytes} - 1)) {}
 
 Cpu::~Cpu() = default;
 
@@ -26,6 +29,8 @@ void Cpu::reset(uint32_t vtor) {
   scs_->reset();
   scs_->set_vtor(vtor);
   sleeping_ = false;
+  prev_flags_ = 0;
+  restart_fetch();
   lockup_.reset();
   hardfault_origin_.reset();
   uint32_t vectors[2] = {0, 0};
@@ -108,7 +113,11 @@ void Cpu::invalidate_direct(uint32_t first, uint32_t last) {
 const DirectRegion* Cpu::refill_direct(const DirectRegion*& cache, uint32_t addr, unsigned size) {
   const bool data = &cache == &data_direct_;
   const DirectRegion* r = find_direct(addr, size);
-  if (!data) flush_fetch_counts();
+  if (!data) {
+    flush_fetch_counts();
+    fetch_line_ = 1;
+    fetch_line_mask_ = r && r->timer ? ~(r->timer->fetch_block_bytes() - 1) : 0;
+  }
   if (data && r) data_previous_ = cache;
   cache = r;
   return r;
@@ -121,14 +130,15 @@ uint32_t Cpu::bus_read(uint32_t addr, unsigned size, AccessKind kind) {
     return v;
   }
   const DirectRegion* r = kind == AccessKind::Fetch ? cached_direct(fetch_direct_, addr, size) : data_region(addr, size);
+  const timing::Stall wait = kind == AccessKind::Fetch ? timing::Stall::FetchWait : timing::Stall::DataWait;
   if (r && r->readable) {
-    cycles_ += r->read_wait;
+    stall(wait, r->timer ? r->timer->access(addr, size, kind, cycles_) : r->read_wait);
     if (r->counters) r->counters->count(kind, size);
     return host_read(r->host + (addr - r->base), size);
   }
   uint32_t v = 0;
   const BusResult res = bus_.read(addr, size, v, kind);
-  cycles_ += res.wait_cycles;
+  stall(wait, res.wait_cycles);
   if (!res.ok) throw Fault{kind == AccessKind::Fetch ? FaultKind::InstructionBus : FaultKind::PreciseDataBus, addr};
   return v;
 }
@@ -141,12 +151,12 @@ void Cpu::bus_write(uint32_t addr, unsigned size, uint32_t value) {
   const DirectRegion* r = data_region(addr, size);
   if (r && r->writable) {
     host_write(r->host + (addr - r->base), size, value);
-    cycles_ += r->write_wait;
+    stall(timing::Stall::DataWait, r->timer ? r->timer->access(addr, size, AccessKind::Store, cycles_) : r->write_wait);
     if (r->counters) r->counters->count(AccessKind::Store, size);
     return;
   }
   const BusResult res = bus_.write(addr, size, value);
-  cycles_ += res.wait_cycles;
+  stall(timing::Stall::DataWait, res.wait_cycles);
   if (!res.ok) throw Fault{FaultKind::PreciseDataBus, addr};
 }
 
@@ -178,7 +188,11 @@ void Cpu::load_words(uint32_t addr, unsigned n, uint32_t* out) {
   }
   const uint8_t* p = r->host + (addr - r->base);
   for (unsigned i = 0; i < n; ++i) std::memcpy(out + i, p + 4 * i, 4);
-  cycles_ += uint64_t{r->read_wait} * n;
+  if (r->timer) {
+    for (unsigned i = 0; i < n; ++i) stall(timing::Stall::DataWait, r->timer->access(addr + 4 * i, 4, AccessKind::Load, cycles_));
+  } else {
+    stall(timing::Stall::DataWait, uint64_t{r->read_wait} * n);
+  }
   if (r->counters) r->counters->count(AccessKind::Load, 4, n);
 }
 
@@ -191,7 +205,11 @@ void Cpu::store_words(uint32_t addr, unsigned n, const uint32_t* in) {
   }
   uint8_t* p = r->host + (addr - r->base);
   for (unsigned i = 0; i < n; ++i) std::memcpy(p + 4 * i, in + i, 4);
-  cycles_ += uint64_t{r->write_wait} * n;
+  if (r->timer) {
+    for (unsigned i = 0; i < n; ++i) stall(timing::Stall::DataWait, r->timer->access(addr + 4 * i, 4, AccessKind::Store, cycles_));
+  } else {
+    stall(timing::Stall::DataWait, uint64_t{r->write_wait} * n);
+  }
   if (r->counters) r->counters->count(AccessKind::Store, 4, n);
 }
 
@@ -265,9 +283,7 @@ inline const Decoded& Cpu::fetch_decoded(uint32_t pc) {
   if (r && r->readable && r->contains(pc, 4)) [[likely]] {
     const uint32_t word = host_read(r->host + (pc - r->base), 4);
     if (line.pc == pc && line.word == word) [[likely]] {
-      cycles_ += r->read_wait;
-      ++fetches_pending_;  // plain integers on the hot path, flushed per region
-      fetch_bytes_pending_ += line.d.size;
+      fetch_timing(*r, pc, line.d.size);
       return line.d;
     }
   }
@@ -281,12 +297,10 @@ const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
     const uint32_t word = host_read(r->host + (pc - r->base), 4);
     const auto hw1 = static_cast<uint16_t>(word);
     const bool wide = Decoder::is_wide(hw1);
-    line.d = decoder_.decode(wide ? (uint32_t{hw1} << 16) | (word >> 16) : hw1, wide);
+    line.d = decode(wide ? (uint32_t{hw1} << 16) | (word >> 16) : hw1, wide);
     line.pc = pc;
     line.word = word;
-    cycles_ += r->read_wait;
-    ++fetches_pending_;
-    fetch_bytes_pending_ += line.d.size;
+    fetch_timing(*r, pc, line.d.size);
     return line.d;
   }
   // Code outside DMI, or the last halfword of a region: fetched and counted
@@ -294,8 +308,59 @@ const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
   unsigned len = 0;
   const uint32_t raw = fetch(pc, len);
   line.pc = 1;
-  line.d = decoder_.decode(raw, len == 4);
+  line.d = decode(raw, len == 4);
+  restart_fetch();
   return line.d;
+}
+
+Decoded Cpu::decode(uint32_t raw, bool wide) const {
+  Decoded d = decoder_.decode(raw, wide);
+  d.timing = timing_->annotate(Decoder::row(d.row), d);
+  return d;
+}
+
+// The pipeline enters a new fetch word: one fetch access. A memory with a
+// timer is asked only when the fetch leaves the block (line) it answered
+// for last; others cost their fixed wait states per access.
+void Cpu::fetch_word(const DirectRegion& r, uint32_t addr) {
+  fetch_word_ = addr;
+  ++fetches_pending_;  // plain integers on the hot path, flushed per region
+  fetch_bytes_pending_ += pipeline_.fetch_bytes;
+  if (!r.timer) {
+    if (r.read_wait) stall(timing::Stall::FetchWait, r.read_wait);
+    return;
+  }
+  if (((addr ^ fetch_line_) & fetch_line_mask_) == 0) return;
+  fetch_line_ = addr;
+  stall(timing::Stall::FetchWait, r.timer->access(addr, pipeline_.fetch_bytes, AccessKind::Fetch, cycles_));
+}
+
+// A load or store against the instruction before it (the model's flags).
+void Cpu::memory_context(const timing::InstrTiming& t) {
+  const bool depends = t.reads & prev_writes_;
+  if (depends && (prev_flags_ & timing::kAluResult)) {
+    stall(timing::Stall::Interlock, 1);  // no forwarding path into address generation
+  } else if (!depends && (prev_flags_ & timing::kPipelineHead) && (t.flags & timing::kPipelineTail)) {
+    --cycles_;  // its address phase overlapped the previous load's data phase
+    --stalls_[static_cast<size_t>(timing::Stall::Memory)];
+  }
+}
+
+unsigned Cpu::divide_stall(const Decoded& d) const {
+  const unsigned total = timing_->divide_cycles(s_.r[d.rn], s_.r[d.rm], d.timing.dynamic == timing::Dynamic::SignedDivide);
+  return total - 1 - d.timing.extra;
+}
+
+void Cpu::branch_refill(uint32_t target) {
+  unsigned refill = pipeline_.refill;
+  if ((target & 2) && pipeline_.unaligned_wide_target) {
+    // A 32-bit target straddling two fetch words needs both before it can issue.
+    const DirectRegion* r = fetch_direct_;
+    if (r && r->readable && r->contains(target, 2) && Decoder::is_wide(static_cast<uint16_t>(host_read(r->host + (target - r->base), 2))))
+      refill += pipeline_.unaligned_wide_target;
+  }
+  stall(timing::Stall::BranchRefill, refill);
+  restart_fetch();
 }
 
 void Cpu::step() {
@@ -303,18 +368,22 @@ void Cpu::step() {
   if (!s_.thumb) throw Fault{FaultKind::InvState};
   const Decoded& d = fetch_decoded(pc);
   s_.r[15] = pc + 4;
-  next_pc_ = pc + d.size;
+  const uint32_t sequential = pc + d.size;
+  next_pc_ = sequential;
   const uint8_t it = s_.itstate;
   in_it_ = it != 0;
   if (in_it_) {
     s_.advance_it();
-    if (!condition_passed(it >> 4)) {
+    if (!condition_passed(it >> 4)) {  // skipped: issues as a NOP
       s_.pc = next_pc_;
       ++instructions_;
       ++cycles_;
+      prev_flags_ = 0;
       return;
     }
   }
+  const timing::InstrTiming& t = d.timing;
+  const unsigned divide = (t.flags & timing::kDivide) ? divide_stall(d) : 0;  // operands before they change
   try {
     d.exec(*this, d);
   } catch (...) {
@@ -323,7 +392,13 @@ void Cpu::step() {
   }
   s_.pc = next_pc_;
   ++instructions_;
-  ++cycles_;
+  cycles_ += 1 + t.extra;
+  stalls_[static_cast<size_t>(t.stall)] += t.extra;
+  if (t.flags & timing::kMemoryAccess) memory_context(t);
+  if (divide) stall(timing::Stall::Divide, divide);
+  prev_flags_ = t.flags;
+  prev_writes_ = t.writes;
+  if (next_pc_ != sequential) [[unlikely]] branch_refill(next_pc_);
 }
 
 uint64_t Cpu::next_event_cycle() const { return std::min(limit_, scs_->next_systick_event()); }

@@ -13,6 +13,7 @@
 #include "isa/fault.hpp"
 #include "isa/features.hpp"
 #include "isa/system_control.hpp"
+#include "isa/timing/model.hpp"
 
 namespace isa {
 
@@ -49,7 +50,7 @@ struct Lockup {
 
 class Cpu {
  public:
-  Cpu(const CoreProfile& profile, Bus& bus, CpuHooks* hooks = nullptr);
+  Cpu(const CoreProfile& profile, Bus& bus, CpuHooks* hooks = nullptr, const timing::Options& timing = {});
   ~Cpu();
 
   // Take the reset exception: SP_main and PC from the vector table at VTOR.
@@ -75,7 +76,11 @@ class Cpu {
   uint64_t cycles() const { return cycles_; }
   uint64_t instructions() const { return instructions_; }
   uint64_t sleep_cycles() const { return sleep_cycles_; }
-  void add_cycles(uint64_t n) { cycles_ += n; }
+  // Cycles beyond one per instruction, by cause: cycles() == instructions()
+  // + sleep_cycles() + the sum of these.
+  const timing::StallCounts& stalls() const { return stalls_; }
+  uint64_t stall_cycles(timing::Stall s) const { return stalls_[static_cast<size_t>(s)]; }
+  const timing::Model& timing_model() const { return *timing_; }
 
   // ---- used by instruction handlers ----
   bool in_it_block() const { return in_it_; }
@@ -165,6 +170,22 @@ class Cpu {
 
   void step();
   StopReason run_until_stop();
+  Decoded decode(uint32_t raw, bool wide) const;
+  void stall(timing::Stall why, uint64_t n) {
+    cycles_ += n;
+    stalls_[static_cast<size_t>(why)] += n;
+  }
+  void memory_context(const timing::InstrTiming& t);
+  unsigned divide_stall(const Decoded& d) const;
+  void branch_refill(uint32_t target);
+  // Instruction fetch timing: one access per fetch word the pipeline enters.
+  void fetch_timing(const DirectRegion& r, uint32_t pc, unsigned size) {
+    const uint32_t first = pc & fetch_word_mask_, last = (pc + size - 1) & fetch_word_mask_;
+    if (first != fetch_word_) [[unlikely]] fetch_word(r, first);
+    if (last != fetch_word_) [[unlikely]] fetch_word(r, last);
+  }
+  void fetch_word(const DirectRegion& r, uint32_t addr);
+  void restart_fetch() { fetch_word_ = 1; }
   const Decoded& fetch_decoded(uint32_t pc);
   [[gnu::noinline]] const Decoded& fetch_decoded_slow(uint32_t pc);
   void flush_fetch_counts();
@@ -210,6 +231,8 @@ class Cpu {
   Bus& bus_;
   CpuHooks* hooks_;
   Decoder decoder_;
+  std::unique_ptr<timing::Model> timing_;
+  timing::Pipeline pipeline_;  // the model's constants, read by the hot loop
   std::unique_ptr<SystemControl> scs_;
   CpuState s_;
 
@@ -219,6 +242,13 @@ class Cpu {
   const DirectRegion* data_previous_ = nullptr;  // the data region before data_direct_
   const DirectRegion* fetch_direct_ = nullptr;
   uint64_t fetches_pending_ = 0, fetch_bytes_pending_ = 0;  // not yet added to fetch_direct_'s counters
+  uint32_t fetch_word_mask_ = ~3u;
+  uint32_t fetch_word_ = 1;       // the fetch word the pipeline holds (odd: none)
+  uint32_t fetch_line_ = 1;       // the block fetch_direct_'s timer was last asked about
+  uint32_t fetch_line_mask_ = 0;  // ~(that timer's block bytes - 1)
+  uint8_t prev_flags_ = 0;        // timing flags and writes of the previous instruction
+  uint16_t prev_writes_ = 0;
+  timing::StallCounts stalls_{};
 
   uint32_t next_pc_ = 0;
   bool in_it_ = false;

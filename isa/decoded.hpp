@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "isa/bits.hpp"
+#include "isa/timing/timing.hpp"
 
 namespace isa {
 
@@ -31,6 +32,7 @@ struct Decoded {
   bool wback = false;        // W: write the address back
   uint8_t size = 2;          // encoding length in bytes
   uint16_t row = 0;          // the encoding table row that matched
+  timing::InstrTiming timing;  // filled in by the core's timing model
 };
 
 }  // namespace isa

@@ -114,6 +114,10 @@ void Cpu::exception_entry(unsigned exc, uint32_t return_address) {
   s_.itstate = 0;
   s_.thumb = vector & 1;
   s_.pc = vector & ~1u;
+  // The entry sequence (stacking, vector fetch, refill) as the model states it.
+  stall(timing::Stall::Exception, pipeline_.exception_entry);
+  restart_fetch();
+  prev_flags_ = 0;
   scs_->set_active(exc, true);
   clear_exclusive();
   send_event();  // SetEventRegister(): a WFE after the handler must not miss it
@@ -161,6 +165,8 @@ void Cpu::exception_return(uint32_t exc_return) {
   s_.r[14] = frame[5];
   s_.set_xpsr(frame[7]);
   next_pc_ = frame[6] & ~1u;
+  // The return sequence; step() adds the refill of the PC write itself.
+  stall(timing::Stall::Exception, pipeline_.exception_return > pipeline_.refill ? pipeline_.exception_return - pipeline_.refill : 0);
   scs_->on_exception_return(returning);
   // Returning to Thread mode with an exception number in IPSR is an INVPC
   // (B1.5.8); so is the reverse.
