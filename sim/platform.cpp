@@ -45,7 +45,9 @@ Platform::Platform(PlatformConfig config, const RunOptions& options, Console con
         m.name.c_str(), memory::MemoryConfig{.size_bytes = m.size_bytes,
                                              .read_only = m.kind == MemoryKind::Flash,
                                              .wait_states = m.wait_states,
-                                             .clock_period = period}));
+                                             .clock_period = period,
+                                             .write_wait_states = m.write_wait_states,
+                                             .flash_timing = m.flash}));
     bus_->initiator.bind(memories_.back()->socket);
   }
   for (const auto& u : config_.uarts) add_uart(u, console);

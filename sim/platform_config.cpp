@@ -1,5 +1,6 @@
 #include "sim/platform_config.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <sstream>
@@ -15,7 +16,12 @@ namespace {
 
 constexpr uint64_t kMaxAddress = 0xFFFFFFFF;
 constexpr uint64_t kMaxSizeKib = uint64_t{4} << 20;  // 4 GiB
-constexpr std::array<std::string_view, 2> kMemoryKinds{"ram", "flash"};
+constexpr uint64_t kMaxWaitStates = 1000;
+constexpr uint64_t kMaxClockHz = 10'000'000'000;
+constexpr uint64_t kMaxCacheLines = 4096;
+constexpr std::array<std::string_view, 4> kMemoryKinds{"ram", "flash", "external", "tcm"};
+constexpr std::array<std::string_view, 4> kFlashOnlyKeys{"wait_state_table_hz", "line_bits", "prefetch", "art"};
+constexpr std::array<std::string_view, 2> kLineBits{"64", "128"};
 constexpr std::array<std::string_view, 3> kDeviceTypes{"cmsdk-uart", "bitband", "unimplemented"};
 constexpr std::array<std::string_view, 3> kOutputs{"stdout", "stderr", "none"};
 
@@ -25,7 +31,7 @@ CoreConfig read_core(YamlMap m) {
   const auto profile = isa::core_profile(c.type);
   if (!profile) m.fail("type", fmt::format("unknown core '{}' (known: {})", c.type, isa::core_names()));
   c.profile = *profile;
-  c.clock_hz = m.required_uint("clock_hz", 1, 10'000'000'000);
+  c.clock_hz = m.required_uint("clock_hz", 1, kMaxClockHz);
   c.vtor = static_cast<uint32_t>(m.optional_uint("vtor", 0, 0, kMaxAddress));
   if (c.vtor % 128 != 0) m.fail("vtor", "must be a multiple of 128 (VTOR.TBLOFF)");
   c.profile.max_irqs = static_cast<unsigned>(m.optional_uint("num_irqs", profile->max_irqs, 1, profile->max_irqs));
@@ -33,12 +39,65 @@ CoreConfig read_core(YamlMap m) {
   return c;
 }
 
-MemoryConfig read_memory(const std::string& name, YamlMap m) {
+MemoryKind memory_kind(const std::string& name) {
+  if (name == "flash") return MemoryKind::Flash;
+  if (name == "external") return MemoryKind::External;
+  if (name == "tcm") return MemoryKind::Tcm;
+  return MemoryKind::Ram;
+}
+
+// `wait_states: auto`: the fewest wait states whose maximum clock
+// (wait_state_table_hz, ascending, as in a datasheet's table) covers the core's.
+uint32_t flash_wait_states(YamlMap& m, uint64_t clock_hz) {
+  const auto table = m.uint_list("wait_state_table_hz", 1, kMaxClockHz);
+  for (size_t i = 1; i < table.size(); ++i)
+    if (table[i] <= table[i - 1])
+      m.fail("wait_state_table_hz",
+             fmt::format("must be ascending: entry {} ({}) is not above entry {} ({})", i, table[i], i - 1, table[i - 1]));
+  if (!m.is_word("wait_states", "auto"))
+    return static_cast<uint32_t>(m.optional_uint("wait_states", 0, 0, kMaxWaitStates));
+  if (table.empty())
+    m.fail("wait_states", "'auto' needs wait_state_table_hz: [max clock for 0 wait states, for 1, ...]");
+  if (table.size() > kMaxWaitStates + 1) m.fail("wait_state_table_hz", "has more entries than wait states allowed");
+  const auto covering = std::lower_bound(table.begin(), table.end(), clock_hz);
+  if (covering == table.end())
+    m.fail("wait_state_table_hz", fmt::format("core.clock_hz {} is above its last entry ({}): no wait states allow it",
+                                              clock_hz, table.back()));
+  return static_cast<uint32_t>(covering - table.begin());
+}
+
+memory::FlashTimingConfig read_flash_timing(YamlMap& m, uint64_t clock_hz) {
+  if (m.has("write_wait_states")) m.fail("write_wait_states", "not for kind: flash (read-only on the bus)");
+  memory::FlashTimingConfig f{.wait_states = flash_wait_states(m, clock_hz)};
+  f.line_bytes = m.optional_choice("line_bits", kLineBits, "128") == "64" ? 8 : 16;
+  f.prefetch = m.optional_bool("prefetch", false);
+  YamlMap art = m.optional_map("art");
+  f.icache_lines = static_cast<uint32_t>(art.optional_uint("icache_lines", 0, 0, kMaxCacheLines));
+  f.dcache_lines = static_cast<uint32_t>(art.optional_uint("dcache_lines", 0, 0, kMaxCacheLines));
+  art.finish();
+  return f;
+}
+
+void read_ram_timing(YamlMap& m, MemoryConfig& mem) {
+  for (const auto key : kFlashOnlyKeys)
+    if (m.has(std::string(key))) m.fail(std::string(key), "only for kind: flash");
+  if (m.is_word("wait_states", "auto")) m.fail("wait_states", "'auto' is only for kind: flash");
+  mem.wait_states = static_cast<uint32_t>(m.optional_uint("wait_states", 0, 0, kMaxWaitStates));
+  if (auto w = m.maybe_uint("write_wait_states", 0, kMaxWaitStates)) mem.write_wait_states = static_cast<uint32_t>(*w);
+}
+
+MemoryConfig read_memory(const std::string& name, YamlMap m, const CoreConfig& core) {
   MemoryConfig mem{.name = name};
   mem.base = static_cast<uint32_t>(m.required_uint("base", 0, kMaxAddress));
   mem.size_bytes = m.required_uint("size_kib", 1, kMaxSizeKib) * 1024;
-  mem.kind = m.optional_choice("kind", kMemoryKinds, "ram") == "flash" ? MemoryKind::Flash : MemoryKind::Ram;
-  mem.wait_states = static_cast<uint32_t>(m.optional_uint("wait_states", 0, 0, 1000));
+  mem.kind = memory_kind(m.optional_choice("kind", kMemoryKinds, "ram"));
+  if (mem.kind == MemoryKind::Flash) {
+    mem.flash = read_flash_timing(m, core.clock_hz);
+    mem.flash->flash_bytes = mem.size_bytes;
+    mem.wait_states = mem.flash->wait_states;
+  } else {
+    read_ram_timing(m, mem);
+  }
   m.finish();
   return mem;
 }
@@ -130,7 +189,7 @@ PlatformConfig parse_platform_config(const std::string& yaml_text, const std::st
   p.name = top.required_string("name");
   p.description = top.optional_string("description", "");
   p.core = read_core(top.map("core"));
-  for (auto& [name, m] : top.named_maps("memories")) p.memories.push_back(read_memory(name, m));
+  for (auto& [name, m] : top.named_maps("memories")) p.memories.push_back(read_memory(name, m, p.core));
   if (p.memories.empty()) top.fail("memories", "a platform needs at least one memory");
   for (auto& [name, m] : top.named_maps("aliases")) p.aliases.push_back(read_alias(name, m, p));
   for (auto& [name, m] : top.named_maps("devices")) {

@@ -3,7 +3,10 @@
 //   name: mps2-an386
 //   description: ...
 //   core:     { type: cortex-m4, clock_hz: 25000000, vtor: 0x0, num_irqs: 32 }
-//   memories: { NAME: { base: 0x0, size_kib: 4096, kind: ram|flash, wait_states: 0 } ... }
+//   memories: { NAME: { base: 0x0, size_kib: 4096, kind: ram|flash|external|tcm, wait_states: 0,
+//                       write_wait_states: N  (not flash; default wait_states) } ... }
+//             flash also: { wait_states: N|auto, wait_state_table_hz: [max clock for 0 WS, for 1, ...],
+//                           line_bits: 64|128, prefetch: false, art: { icache_lines: 0, dcache_lines: 0 } }
 //   aliases:  { NAME: { base: 0x00400000, target: MEMORY, size_kib: 4096 } ... }   # mirrors
 //   devices:  { NAME: { type: cmsdk-uart, base: 0x40004000, irq_rx: 0, irq_tx: 1, irq_overflow: 12,
 //                       irq_combined: ~, output: stdout|stderr|none }
@@ -22,6 +25,7 @@
 
 #include "isa/features.hpp"
 #include "memory/address_map.hpp"
+#include "memory/flash_timing.hpp"
 #include "sim/config_overrides.hpp"
 
 namespace sim {
@@ -33,14 +37,20 @@ struct CoreConfig {
   uint32_t vtor = 0;
 };
 
-enum class MemoryKind { Ram, Flash };  // flash: read-only from the bus
+// flash: read-only from the bus, timed by a FlashTiming. external: off-chip
+// RAM (its latency is its wait states). tcm: tightly coupled RAM, zero wait
+// states by default and never cached. ram, external and tcm are the same
+// model; the kind says what the memory is.
+enum class MemoryKind { Ram, Flash, External, Tcm };
 
 struct MemoryConfig {
   std::string name;
   uint32_t base = 0;
   uint64_t size_bytes = 0;
   MemoryKind kind = MemoryKind::Ram;
-  uint32_t wait_states = 0;
+  uint32_t wait_states = 0;                                      // reads, and writes unless:
+  std::optional<uint32_t> write_wait_states = std::nullopt;      // not flash
+  std::optional<memory::FlashTimingConfig> flash = std::nullopt;  // flash only: line buffer, prefetch, ART
 };
 
 // Another window onto (the start of) a memory: a mirror or a boot alias.

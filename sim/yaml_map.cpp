@@ -120,6 +120,29 @@ std::optional<uint64_t> YamlMap::maybe_uint(const std::string& key, uint64_t min
   return to_uint(key, v, min, max);
 }
 
+std::vector<uint64_t> YamlMap::uint_list(const std::string& key, uint64_t min, uint64_t max) {
+  const auto v = value(key);
+  if (!v.IsDefined() || v.IsNull()) return {};
+  if (!v.IsSequence()) fail_at(v, key_path(key), "expected a list of integers, e.g. [1, 2]");
+  std::vector<uint64_t> out;
+  for (const auto& entry : v) out.push_back(to_uint(key, entry, min, max));
+  return out;
+}
+
+bool YamlMap::optional_bool(const std::string& key, bool fallback) {
+  const auto v = value(key);
+  if (!v.IsDefined() || v.IsNull()) return fallback;
+  const auto text = scalar(key, v);
+  if (text == "true" || text == "True" || text == "TRUE") return true;
+  if (text == "false" || text == "False" || text == "FALSE") return false;
+  fail_at(v, key_path(key), fmt::format("expected true or false, got '{}'", text));
+}
+
+bool YamlMap::is_word(const std::string& key, const std::string& word) {
+  const auto v = value(key);
+  return v.IsDefined() && v.IsScalar() && v.Scalar() == word;
+}
+
 std::string YamlMap::required_string(const std::string& key) {
   const auto v = value(key);
   if (!v.IsDefined() || v.IsNull()) fail(key, "missing (required)");

@@ -35,6 +35,14 @@ class YamlMap {
   // Absent or null: nullopt (e.g. an IRQ output left unconnected).
   std::optional<uint64_t> maybe_uint(const std::string& key, uint64_t min, uint64_t max);
 
+  // Absent or null: empty. Each entry in [min, max].
+  std::vector<uint64_t> uint_list(const std::string& key, uint64_t min, uint64_t max);
+  // true or false (also True/TRUE, False/FALSE, as YAML 1.2's core schema).
+  bool optional_bool(const std::string& key, bool fallback);
+  // Whether the value is the plain word `word` (e.g. "auto" where a number
+  // may also stand).
+  bool is_word(const std::string& key, const std::string& word);
+
   std::string required_string(const std::string& key);
   std::string optional_string(const std::string& key, const std::string& fallback);
   // One of `choices`; the error lists them.

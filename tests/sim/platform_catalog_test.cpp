@@ -87,7 +87,21 @@ TEST_CASE("stm32f407 boots from a read-only alias of its flash") {
   REQUIRE(p.find_memory("flash")->kind == sim::MemoryKind::Flash);
   REQUIRE(p.find_memory("flash")->size_bytes == 1024 * 1024);
   REQUIRE(p.find_memory("ccm")->base == 0x10000000);
+  REQUIRE(p.find_memory("ccm")->kind == sim::MemoryKind::Tcm);
   REQUIRE(p.find_memory("sram")->size_bytes == 128 * 1024);
+}
+
+TEST_CASE("stm32f407's flash is set up as SystemInit leaves it: 5 wait states at 168 MHz, prefetch and ART on") {
+  const auto p = builtin("stm32f407");
+  const auto& flash = *p.find_memory("flash");
+  REQUIRE(flash.wait_states == 5);  // RM0090 3.5.1, 2.7-3.6 V
+  REQUIRE(flash.flash->line_bytes == 16);
+  REQUIRE(flash.flash->prefetch);
+  REQUIRE(flash.flash->icache_lines == 64);  // RM0090 3.5.2
+  REQUIRE(flash.flash->dcache_lines == 8);
+  // The same table gives fewer wait states at lower clocks.
+  const auto slow = sim::load_platform_config(catalog().resolve("stm32f407"), {{"core.clock_hz", "84000000"}});
+  REQUIRE(slow.find_memory("flash")->wait_states == 2);
 }
 
 TEST_CASE("m0plus-minimal is a Cortex-M0+ with one UART") {
@@ -96,4 +110,9 @@ TEST_CASE("m0plus-minimal is a Cortex-M0+ with one UART") {
   REQUIRE(p.core.clock_hz == 48'000'000);
   REQUIRE(p.uarts.size() == 1);
   REQUIRE(p.uarts[0].base == 0x40004000);
+  const auto& flash = *p.find_memory("flash");
+  REQUIRE(flash.wait_states == 1);
+  REQUIRE(flash.flash->line_bytes == 8);
+  REQUIRE_FALSE(flash.flash->prefetch);
+  REQUIRE(flash.flash->icache_lines == 0);
 }
