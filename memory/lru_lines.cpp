@@ -5,27 +5,18 @@
 namespace memory {
 
 bool LruLines::touch(uint32_t line) {
-  for (auto& e : entries_)
-    if (e.line == line) {
-      e.used = ++clock_;
-      return true;
-    }
-  return false;
+  const auto at = std::find(lines_.begin(), lines_.end(), line);
+  if (at == lines_.end()) return false;
+  std::rotate(lines_.begin(), at, at + 1);  // to the front
+  return true;
 }
 
-bool LruLines::holds(uint32_t line) const {
-  return std::any_of(entries_.begin(), entries_.end(), [line](const Entry& e) { return e.line == line; });
-}
+bool LruLines::holds(uint32_t line) const { return std::find(lines_.begin(), lines_.end(), line) != lines_.end(); }
 
 void LruLines::insert(uint32_t line) {
   if (capacity_ == 0) return;
-  if (entries_.size() < capacity_) {
-    entries_.push_back({line, ++clock_});
-    return;
-  }
-  auto victim = std::min_element(entries_.begin(), entries_.end(),
-                                 [](const Entry& a, const Entry& b) { return a.used < b.used; });
-  *victim = {line, ++clock_};
+  if (lines_.size() == capacity_) lines_.pop_back();  // the least recently used
+  lines_.insert(lines_.begin(), line);
 }
 
 }  // namespace memory

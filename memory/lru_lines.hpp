@@ -1,6 +1,8 @@
 // A small fully associative set of line numbers with least-recently-used
-// replacement: the tag store of an ART-style flash cache. Tens of entries, so
-// a linear scan over a flat array beats any node-based structure.
+// replacement: the tag store of an ART-style flash cache. Tens of entries,
+// so a flat array kept in recency order (most recent first) beats any
+// node-based structure: a loop's lines are found within its first few
+// entries, and the victim is always the last.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -9,7 +11,7 @@ namespace memory {
 
 class LruLines {
  public:
-  explicit LruLines(uint32_t capacity) : capacity_(capacity) { entries_.reserve(capacity); }
+  explicit LruLines(uint32_t capacity) : capacity_(capacity) { lines_.reserve(capacity); }
 
   uint32_t capacity() const { return capacity_; }
 
@@ -17,19 +19,14 @@ class LruLines {
   bool touch(uint32_t line);
   // Whether `line` is held, leaving the order alone (a lookahead).
   bool holds(uint32_t line) const;
-  // Adds `line` (not held), evicting the least recently used when full. A
-  // zero-capacity set holds nothing.
+  // Adds `line` (not held) as the most recently used, evicting the least
+  // recently used when full. A zero-capacity set holds nothing.
   void insert(uint32_t line);
-  void clear() { entries_.clear(); }
+  void clear() { lines_.clear(); }
 
  private:
-  struct Entry {
-    uint32_t line;
-    uint64_t used;  // value of clock_ at the last touch
-  };
   uint32_t capacity_;
-  std::vector<Entry> entries_;
-  uint64_t clock_ = 0;
+  std::vector<uint32_t> lines_;  // most recently used first
 };
 
 }  // namespace memory
