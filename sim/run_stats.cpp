@@ -1,8 +1,30 @@
 #include "sim/run_stats.hpp"
 
+#include "memory/flash_timing.hpp"
 #include "memory/traffic.hpp"
 
 namespace sim {
+
+namespace {
+// memory.<name>.flash.*: what the flash's line buffer, prefetch and ART did.
+void register_flash_stats(StatsRegistry& stats, const std::string& prefix, const memory::FlashTiming& flash) {
+  const memory::FlashTimingCounters* c = &flash.counters();
+  const std::string p = prefix + "flash.";
+  stats.add(p + "line_fetches", "line", "instruction lines read from flash, on demand and by the prefetcher",
+            [c] { return c->line_fetches; });
+  stats.add(p + "icache_hits", "fetch", "instruction line fetches that hit the ART I-cache",
+            [c] { return c->icache_hits; });
+  stats.add(p + "icache_misses", "fetch", "instruction line fetches that missed the ART I-cache (0 without one)",
+            [c] { return c->icache_misses; });
+  stats.add(p + "prefetch_hits", "fetch", "instruction line fetches served by the prefetcher (ready or still reading)",
+            [c] { return c->prefetch_hits; });
+  stats.add(p + "dcache_hits", "access", "data reads that hit the ART D-cache", [c] { return c->dcache_hits; });
+  stats.add(p + "dcache_misses", "access", "data reads that went to flash (all of them without a D-cache)",
+            [c] { return c->dcache_misses; });
+  stats.add(p + "stall_cycles", "cycle", "core cycles stalled waiting for flash (wait states not hidden)",
+            [c] { return c->stall_cycles; });
+}
+}  // namespace
 
 void register_run_stats(StatsRegistry& stats, const Platform& platform, const RunResult& result) {
   const isa::Cpu& cpu = platform.core().cpu();
@@ -35,6 +57,7 @@ void register_run_stats(StatsRegistry& stats, const Platform& platform, const Ru
     stats.add(prefix + "fetches", "access", "instruction fetches (part of reads)", [m] { return m->traffic().fetches; });
     stats.add(prefix + "fetch_bytes", "byte", "bytes fetched as instructions (part of bytes_read)",
               [m] { return m->traffic().fetch_bytes; });
+    if (const memory::FlashTiming* flash = m->flash_timing()) register_flash_stats(stats, prefix, *flash);
   }
 
   stats.add_constant("energy.total_pj", "pJ", "total energy: not modelled yet, always 0 (energy model comes later)",
