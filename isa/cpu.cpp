@@ -30,7 +30,8 @@ void Cpu::reset(uint32_t vtor) {
   scs_->set_vtor(vtor);
   sleeping_ = false;
   prev_flags_ = 0;
-  restart_fetch();
+  fetch_word_ = 1;
+  run_start_ = 1;
   lockup_.reset();
   hardfault_origin_.reset();
   uint32_t vectors[2] = {0, 0};
@@ -42,6 +43,7 @@ void Cpu::reset(uint32_t vtor) {
   s_.r[14] = 0xFFFFFFFFu;  // LR reset value (B1.5.5)
   s_.thumb = vectors[1] & 1;
   s_.pc = vectors[1] & ~1u;
+  open_run(s_.pc);
   horizon_ = 0;
 }
 
@@ -67,7 +69,7 @@ void Cpu::bx_write_pc(uint32_t addr) {
   }
   // Clearing EPSR.T makes the next instruction fault with INVSTATE (A2.3.1).
   s_.thumb = addr & 1;
-  next_pc_ = addr & ~1u;
+  branch_to(addr);
 }
 
 // ---- memory ----
@@ -117,6 +119,8 @@ const DirectRegion* Cpu::refill_direct(const DirectRegion*& cache, uint32_t addr
     flush_fetch_counts();
     fetch_line_ = 1;
     fetch_line_mask_ = r && r->timer ? ~(r->timer->fetch_block_bytes() - 1) : 0;
+    fetch_timed_ = !r || r->timer || r->read_wait;
+    open_run(s_.pc);
   }
   if (data && r) data_previous_ = cache;
   cache = r;
@@ -265,7 +269,20 @@ uint32_t Cpu::fetch(uint32_t addr, unsigned& len) {
   return (uint32_t{hw1} << 16) | fetch16(addr + 2);
 }
 
+void Cpu::end_run(uint32_t end) {
+  if (!(run_start_ & 1) && end > run_start_) {
+    const uint64_t words = ((end - 1) & fetch_word_mask_) / pipeline_.fetch_bytes - (run_start_ & fetch_word_mask_) / pipeline_.fetch_bytes + 1;
+    fetches_pending_ += words;
+    fetch_bytes_pending_ += words * pipeline_.fetch_bytes;
+  }
+  run_start_ = 1;
+}
+
 void Cpu::flush_fetch_counts() {
+  if (!(run_start_ & 1)) {  // count the open run so far; it goes on from here
+    end_run(s_.pc);
+    open_run(s_.pc);
+  }
   if (fetch_direct_ && fetch_direct_->counters) {
     fetch_direct_->counters->fetches += fetches_pending_;
     fetch_direct_->counters->fetch_bytes += fetch_bytes_pending_;
@@ -283,7 +300,7 @@ inline const Decoded& Cpu::fetch_decoded(uint32_t pc) {
   if (r && r->readable && r->contains(pc, 4)) [[likely]] {
     const uint32_t word = host_read(r->host + (pc - r->base), 4);
     if (line.pc == pc && line.word == word) [[likely]] {
-      fetch_timing(*r, pc, line.d.size);
+      if (fetch_timed_) [[unlikely]] fetch_timing(*r, pc, line.d.size);
       return line.d;
     }
   }
@@ -300,7 +317,7 @@ const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
     line.d = decode(wide ? (uint32_t{hw1} << 16) | (word >> 16) : hw1, wide);
     line.pc = pc;
     line.word = word;
-    fetch_timing(*r, pc, line.d.size);
+    if (fetch_timed_) fetch_timing(*r, pc, line.d.size);
     return line.d;
   }
   // Code outside DMI, or the last halfword of a region: fetched and counted
@@ -309,7 +326,7 @@ const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
   const uint32_t raw = fetch(pc, len);
   line.pc = 1;
   line.d = decode(raw, len == 4);
-  restart_fetch();
+  fetch_word_ = 1;
   return line.d;
 }
 
@@ -351,7 +368,7 @@ unsigned Cpu::divide_stall(const Decoded& d) const {
   return total - 1 - d.timing.extra;
 }
 
-void Cpu::branch_refill(uint32_t target) {
+void Cpu::branch_refill(uint32_t end, uint32_t target) {
   unsigned refill = pipeline_.refill;
   if ((target & 2) && pipeline_.unaligned_wide_target) {
     // A 32-bit target straddling two fetch words needs both before it can issue.
@@ -360,10 +377,10 @@ void Cpu::branch_refill(uint32_t target) {
       refill += pipeline_.unaligned_wide_target;
   }
   stall(timing::Stall::BranchRefill, refill);
-  restart_fetch();
+  redirect_fetch(end, target);
 }
 
-void Cpu::step() {
+[[gnu::always_inline]] inline void Cpu::step() {
   const uint32_t pc = s_.pc;
   if (!s_.thumb) throw Fault{FaultKind::InvState};
   const Decoded& d = fetch_decoded(pc);
@@ -398,7 +415,10 @@ void Cpu::step() {
   if (divide) stall(timing::Stall::Divide, divide);
   prev_flags_ = t.flags;
   prev_writes_ = t.writes;
-  if (next_pc_ != sequential) [[unlikely]] branch_refill(next_pc_);
+  if (pc_written_) [[unlikely]] {
+    pc_written_ = false;
+    branch_refill(sequential, next_pc_);
+  }
 }
 
 uint64_t Cpu::next_event_cycle() const { return std::min(limit_, scs_->next_systick_event()); }

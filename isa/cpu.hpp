@@ -97,7 +97,10 @@ class Cpu {
     else
       s_.r[n] = v;
   }
-  void branch_to(uint32_t addr) { next_pc_ = addr & ~1u; }
+  void branch_to(uint32_t addr) {
+    next_pc_ = addr & ~1u;
+    pc_written_ = true;  // a refill even when the target is the next instruction
+  }
   // BXWritePC / LoadWritePC: interworking, exception return in Handler mode.
   void bx_write_pc(uint32_t addr);
   void set_nz(uint32_t v) {
@@ -177,15 +180,26 @@ class Cpu {
   }
   void memory_context(const timing::InstrTiming& t);
   unsigned divide_stall(const Decoded& d) const;
-  void branch_refill(uint32_t target);
-  // Instruction fetch timing: one access per fetch word the pipeline enters.
+  void branch_refill(uint32_t end, uint32_t target);
+  // Instruction fetches. In a memory with wait states or a timer, each
+  // fetch word is timed as the pipeline enters it (fetch_word). Elsewhere a
+  // fetch costs nothing and is only counted, per straight-line run when the
+  // run ends (taken branch, exception, region change, end of run()): no
+  // work per instruction on the fast path.
   void fetch_timing(const DirectRegion& r, uint32_t pc, unsigned size) {
     const uint32_t first = pc & fetch_word_mask_, last = (pc + size - 1) & fetch_word_mask_;
     if (first != fetch_word_) [[unlikely]] fetch_word(r, first);
     if (last != fetch_word_) [[unlikely]] fetch_word(r, last);
   }
   void fetch_word(const DirectRegion& r, uint32_t addr);
-  void restart_fetch() { fetch_word_ = 1; }
+  void end_run(uint32_t end);
+  void open_run(uint32_t pc) { run_start_ = fetch_timed_ ? 1 : pc; }
+  // The pipeline stops fetching after `end` and restarts at `target`.
+  void redirect_fetch(uint32_t end, uint32_t target) {
+    end_run(end);
+    open_run(target);
+    fetch_word_ = 1;
+  }
   const Decoded& fetch_decoded(uint32_t pc);
   [[gnu::noinline]] const Decoded& fetch_decoded_slow(uint32_t pc);
   void flush_fetch_counts();
@@ -244,6 +258,8 @@ class Cpu {
   uint64_t fetches_pending_ = 0, fetch_bytes_pending_ = 0;  // not yet added to fetch_direct_'s counters
   uint32_t fetch_word_mask_ = ~3u;
   uint32_t fetch_word_ = 1;       // the fetch word the pipeline holds (odd: none)
+  uint32_t run_start_ = 1;        // first byte of the open straight-line run (odd: none)
+  bool fetch_timed_ = true;       // fetch_direct_ has wait states or a timer (or is absent)
   uint32_t fetch_line_ = 1;       // the block fetch_direct_'s timer was last asked about
   uint32_t fetch_line_mask_ = 0;  // ~(that timer's block bytes - 1)
   uint8_t prev_flags_ = 0;        // timing flags and writes of the previous instruction
@@ -251,6 +267,7 @@ class Cpu {
   timing::StallCounts stalls_{};
 
   uint32_t next_pc_ = 0;
+  bool pc_written_ = false;  // the instruction wrote the PC: the pipeline refills
   bool in_it_ = false;
   uint64_t cycles_ = 0;
   uint64_t instructions_ = 0;

@@ -113,10 +113,10 @@ void Cpu::exception_entry(unsigned exc, uint32_t return_address) {
   s_.exception = static_cast<uint16_t>(exc);
   s_.itstate = 0;
   s_.thumb = vector & 1;
+  redirect_fetch(s_.pc, vector & ~1u);
   s_.pc = vector & ~1u;
   // The entry sequence (stacking, vector fetch, refill) as the model states it.
   stall(timing::Stall::Exception, pipeline_.exception_entry);
-  restart_fetch();
   prev_flags_ = 0;
   scs_->set_active(exc, true);
   clear_exclusive();
@@ -164,7 +164,7 @@ void Cpu::exception_return(uint32_t exc_return) {
   s_.r[12] = frame[4];
   s_.r[14] = frame[5];
   s_.set_xpsr(frame[7]);
-  next_pc_ = frame[6] & ~1u;
+  branch_to(frame[6]);
   // The return sequence; step() adds the refill of the PC write itself.
   stall(timing::Stall::Exception, pipeline_.exception_return > pipeline_.refill ? pipeline_.exception_return - pipeline_.refill : 0);
   scs_->on_exception_return(returning);
@@ -178,6 +178,7 @@ void Cpu::exception_return(uint32_t exc_return) {
 }
 
 void Cpu::raise_fault(const Fault& f) {
+  pc_written_ = false;  // the faulting instruction did not complete
   if (f.kind == FaultKind::Breakpoint) scs_->record_debug_event();
   unsigned exc = scs_->faults_configurable() ? fault_exception(f.kind) : unsigned{kHardFault};
   if (exc != kHardFault) scs_->record_fault(f);
