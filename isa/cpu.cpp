@@ -1,6 +1,7 @@
 #include "isa/cpu.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace isa {
@@ -18,7 +19,7 @@ Cpu::Cpu(const CoreProfile& profile, Bus& bus, CpuHooks* hooks, const timing::Op
       pipeline_(timing_->pipeline()),
       scs_(std::make_unique<SystemControl>(*this)),
       icache_(kCacheLines),
-      fetch_word_mask_(~(uint32_t{pipeline_.fetch_bytes} - 1)) {}
+      fetch_word_shift_(static_cast<uint32_t>(std::countr_zero(unsigned{pipeline_.fetch_bytes}))) {}
 
 Cpu::~Cpu() = default;
 
@@ -30,7 +31,7 @@ void Cpu::reset(uint32_t vtor) {
   scs_->set_vtor(vtor);
   sleeping_ = false;
   prev_flags_ = 0;
-  fetch_word_ = 1;
+  fetch_line_ = 1;
   run_start_ = 1;
   lockup_.reset();
   hardfault_origin_.reset();
@@ -118,8 +119,9 @@ const DirectRegion* Cpu::refill_direct(const DirectRegion*& cache, uint32_t addr
   if (!data) {
     flush_fetch_counts();
     fetch_line_ = 1;
-    fetch_line_mask_ = r && r->timer ? ~(r->timer->fetch_block_bytes() - 1) : 0;
-    fetch_timed_ = !r || r->timer || r->read_wait;
+    fetch_line_mask_ = ~((r && r->timer ? r->timer->fetch_block_bytes() : pipeline_.fetch_bytes) - 1);
+    fetch_timed_ = r && (r->timer || r->read_wait);
+    fetch_line_buffered_ = r && r->timer;
     open_run(s_.pc);
   }
   if (data && r) data_previous_ = cache;
@@ -271,7 +273,7 @@ uint32_t Cpu::fetch(uint32_t addr, unsigned& len) {
 
 void Cpu::end_run(uint32_t end) {
   if (!(run_start_ & 1) && end > run_start_) {
-    const uint64_t words = ((end - 1) & fetch_word_mask_) / pipeline_.fetch_bytes - (run_start_ & fetch_word_mask_) / pipeline_.fetch_bytes + 1;
+    const uint64_t words = ((end - 1) >> fetch_word_shift_) - (run_start_ >> fetch_word_shift_) + 1;
     fetches_pending_ += words;
     fetch_bytes_pending_ += words * pipeline_.fetch_bytes;
   }
@@ -326,7 +328,7 @@ const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
   const uint32_t raw = fetch(pc, len);
   line.pc = 1;
   line.d = decode(raw, len == 4);
-  fetch_word_ = 1;
+  fetch_line_ = 1;
   return line.d;
 }
 
@@ -336,20 +338,10 @@ Decoded Cpu::decode(uint32_t raw, bool wide) const {
   return d;
 }
 
-// The pipeline enters a new fetch word: one fetch access. A memory with a
-// timer is asked only when the fetch leaves the block (line) it answered
-// for last; others cost their fixed wait states per access.
-void Cpu::fetch_word(const DirectRegion& r, uint32_t addr) {
-  fetch_word_ = addr;
-  ++fetches_pending_;  // plain integers on the hot path, flushed per region
-  fetch_bytes_pending_ += pipeline_.fetch_bytes;
-  if (!r.timer) {
-    if (r.read_wait) stall(timing::Stall::FetchWait, r.read_wait);
-    return;
-  }
-  if (((addr ^ fetch_line_) & fetch_line_mask_) == 0) return;
+// The pipeline enters a new line of a memory with wait states or a timer.
+void Cpu::fetch_line(const DirectRegion& r, uint32_t addr) {
   fetch_line_ = addr;
-  stall(timing::Stall::FetchWait, r.timer->access(addr, pipeline_.fetch_bytes, AccessKind::Fetch, cycles_));
+  stall(timing::Stall::FetchWait, r.timer ? r.timer->access(addr, pipeline_.fetch_bytes, AccessKind::Fetch, cycles_) : r.read_wait);
 }
 
 // A load or store against the instruction before it (the model's flags).

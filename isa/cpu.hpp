@@ -181,24 +181,27 @@ class Cpu {
   void memory_context(const timing::InstrTiming& t);
   unsigned divide_stall(const Decoded& d) const;
   void branch_refill(uint32_t end, uint32_t target);
-  // Instruction fetches. In a memory with wait states or a timer, each
-  // fetch word is timed as the pipeline enters it (fetch_word). Elsewhere a
-  // fetch costs nothing and is only counted, per straight-line run when the
-  // run ends (taken branch, exception, region change, end of run()): no
-  // work per instruction on the fast path.
+  // Instruction fetches are counted per straight-line run when the run ends
+  // (taken branch, exception, region change, end of run()): no work per
+  // instruction. In a memory with wait states or a timer, the fetch is also
+  // timed each time it enters a new line: a fetch word for fixed wait
+  // states, the timer's block (its line buffer) otherwise.
   void fetch_timing(const DirectRegion& r, uint32_t pc, unsigned size) {
-    const uint32_t first = pc & fetch_word_mask_, last = (pc + size - 1) & fetch_word_mask_;
-    if (first != fetch_word_) [[unlikely]] fetch_word(r, first);
-    if (last != fetch_word_) [[unlikely]] fetch_word(r, last);
+    const uint32_t first = pc & fetch_line_mask_, last = (pc + size - 1) & fetch_line_mask_;
+    if (first != fetch_line_) [[unlikely]] fetch_line(r, first);
+    if (last != fetch_line_) [[unlikely]] fetch_line(r, last);
   }
-  void fetch_word(const DirectRegion& r, uint32_t addr);
+  void fetch_line(const DirectRegion& r, uint32_t addr);
   void end_run(uint32_t end);
-  void open_run(uint32_t pc) { run_start_ = fetch_timed_ ? 1 : pc; }
+  void open_run(uint32_t pc) { run_start_ = fetch_direct_ ? pc : 1; }  // bus fetches count themselves
   // The pipeline stops fetching after `end` and restarts at `target`.
   void redirect_fetch(uint32_t end, uint32_t target) {
     end_run(end);
     open_run(target);
-    fetch_word_ = 1;
+    // A line buffer (a timer's block) still holds the line: a branch within
+    // it is a hit that the timer need not be asked about. A plain memory
+    // with wait states is read again.
+    if (!fetch_line_buffered_ || ((target ^ fetch_line_) & fetch_line_mask_)) fetch_line_ = 1;
   }
   const Decoded& fetch_decoded(uint32_t pc);
   [[gnu::noinline]] const Decoded& fetch_decoded_slow(uint32_t pc);
@@ -256,12 +259,12 @@ class Cpu {
   const DirectRegion* data_previous_ = nullptr;  // the data region before data_direct_
   const DirectRegion* fetch_direct_ = nullptr;
   uint64_t fetches_pending_ = 0, fetch_bytes_pending_ = 0;  // not yet added to fetch_direct_'s counters
-  uint32_t fetch_word_mask_ = ~3u;
-  uint32_t fetch_word_ = 1;       // the fetch word the pipeline holds (odd: none)
-  uint32_t run_start_ = 1;        // first byte of the open straight-line run (odd: none)
-  bool fetch_timed_ = true;       // fetch_direct_ has wait states or a timer (or is absent)
-  uint32_t fetch_line_ = 1;       // the block fetch_direct_'s timer was last asked about
-  uint32_t fetch_line_mask_ = 0;  // ~(that timer's block bytes - 1)
+  uint32_t fetch_word_shift_ = 2;  // log2 of the fetch width
+  uint32_t run_start_ = 1;         // first byte of the open straight-line run (odd: none)
+  bool fetch_timed_ = false;       // fetch_direct_ has wait states or a timer
+  bool fetch_line_buffered_ = false;  // fetch_direct_ has a timer: fetch_line_ is its line buffer
+  uint32_t fetch_line_ = 1;        // the line of fetch_direct_ the pipeline holds (odd: none)
+  uint32_t fetch_line_mask_ = ~3u;  // ~(line bytes - 1)
   uint8_t prev_flags_ = 0;        // timing flags and writes of the previous instruction
   uint16_t prev_writes_ = 0;
   timing::StallCounts stalls_{};

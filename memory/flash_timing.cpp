@@ -18,8 +18,8 @@ uint32_t mask_for(uint64_t flash_bytes) {
 FlashTiming::FlashTiming(const FlashTimingConfig& config)
     : config_(config),
       address_mask_(mask_for(config.flash_bytes)),
-      icache_(config.icache_lines),
-      dcache_(config.dcache_lines) {
+      icache_(config.icache_lines, line_count()),
+      dcache_(config.dcache_lines, line_count()) {
   if (config.line_bytes < 4 || !std::has_single_bit(config.line_bytes))
     throw std::invalid_argument("flash line size must be a power of two of at least 4 bytes");
 }

@@ -27,6 +27,7 @@
 // power of two (flash_bytes), so a bus address, a boot alias and the offset
 // b_transport sees name the same line.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 
 #include "isa/bus.hpp"
@@ -70,6 +71,11 @@ class FlashTiming : public isa::AccessTimer {
 
  private:
   uint32_t line_of(uint32_t addr) const { return (addr & address_mask_) / config_.line_bytes; }
+  // Distinct line numbers the caches must tell apart (capped: a flash of
+  // more than 256 MiB caches its first 256 MiB only).
+  uint32_t line_count() const {
+    return static_cast<uint32_t>(std::min<uint64_t>((uint64_t{address_mask_} + 1) / config_.line_bytes, 1u << 24));
+  }
   uint32_t fetch(uint32_t line, uint64_t now);
   uint32_t miss_from_flash(uint32_t line, uint64_t now);
   uint32_t take_prefetch(uint64_t now);

@@ -1,22 +1,37 @@
 #include "memory/lru_lines.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace memory {
 
-bool LruLines::touch(uint32_t line) {
-  const auto at = std::find(lines_.begin(), lines_.end(), line);
-  if (at == lines_.end()) return false;
-  std::rotate(lines_.begin(), at, at + 1);  // to the front
-  return true;
+LruLines::LruLines(uint32_t capacity, uint32_t universe) : capacity_(capacity) {
+  if (capacity > 0xFFFF) throw std::invalid_argument("an LRU line set holds at most 65535 lines");
+  if (capacity > 0) slot_.assign(universe, 0);
+  line_.reserve(capacity);
+  stamp_.reserve(capacity);
 }
 
-bool LruLines::holds(uint32_t line) const { return std::find(lines_.begin(), lines_.end(), line) != lines_.end(); }
-
 void LruLines::insert(uint32_t line) {
-  if (capacity_ == 0) return;
-  if (lines_.size() == capacity_) lines_.pop_back();  // the least recently used
-  lines_.insert(lines_.begin(), line);
+  if (capacity_ == 0 || line >= slot_.size()) return;
+  size_t slot = line_.size();
+  if (slot < capacity_) {
+    line_.push_back(line);
+    stamp_.push_back(0);
+  } else {
+    slot = static_cast<size_t>(std::min_element(stamp_.begin(), stamp_.end()) - stamp_.begin());
+    slot_[line_[slot]] = 0;
+    line_[slot] = line;
+  }
+  slot_[line] = static_cast<uint16_t>(slot + 1);
+  stamp_[slot] = ++clock_;
+}
+
+void LruLines::clear() {
+  for (uint32_t line : line_) slot_[line] = 0;
+  line_.clear();
+  stamp_.clear();
+  clock_ = 0;
 }
 
 }  // namespace memory

@@ -1,8 +1,9 @@
 // A small fully associative set of line numbers with least-recently-used
-// replacement: the tag store of an ART-style flash cache. Tens of entries,
-// so a flat array kept in recency order (most recent first) beats any
-// node-based structure: a loop's lines are found within its first few
-// entries, and the victim is always the last.
+// replacement: the tag store of an ART-style flash cache. Lookups are on
+// every fetch that leaves a line, so they are O(1): a table indexed by line
+// number (lines are flash offsets / line size, a bounded universe) holds
+// each line's slot; recency is a use stamp per slot, and only a miss in a
+// full set scans the stamps for the victim.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -11,22 +12,33 @@ namespace memory {
 
 class LruLines {
  public:
-  explicit LruLines(uint32_t capacity) : capacity_(capacity) { lines_.reserve(capacity); }
+  // Holds up to `capacity` of the line numbers 0 .. universe-1.
+  LruLines(uint32_t capacity, uint32_t universe);
 
   uint32_t capacity() const { return capacity_; }
 
   // Whether `line` is held; a hit makes it the most recently used.
-  bool touch(uint32_t line);
+  bool touch(uint32_t line) {
+    const uint32_t slot = slot_of(line);
+    if (slot == 0) return false;
+    stamp_[slot - 1] = ++clock_;
+    return true;
+  }
   // Whether `line` is held, leaving the order alone (a lookahead).
-  bool holds(uint32_t line) const;
+  bool holds(uint32_t line) const { return slot_of(line) != 0; }
   // Adds `line` (not held) as the most recently used, evicting the least
   // recently used when full. A zero-capacity set holds nothing.
   void insert(uint32_t line);
-  void clear() { lines_.clear(); }
+  void clear();
 
  private:
+  uint32_t slot_of(uint32_t line) const { return line < slot_.size() ? slot_[line] : 0; }
+
   uint32_t capacity_;
-  std::vector<uint32_t> lines_;  // most recently used first
+  std::vector<uint16_t> slot_;   // per line number: its slot + 1, 0 when not held
+  std::vector<uint32_t> line_;   // per slot: the line it holds
+  std::vector<uint64_t> stamp_;  // per slot: when it was last used
+  uint64_t clock_ = 0;
 };
 
 }  // namespace memory
