@@ -344,15 +344,28 @@ void Cpu::fetch_line(const DirectRegion& r, uint32_t addr) {
   stall(timing::Stall::FetchWait, r.timer ? r.timer->access(addr, pipeline_.fetch_bytes, AccessKind::Fetch, cycles_) : r.read_wait);
 }
 
-// A load or store against the instruction before it (the model's flags).
-void Cpu::memory_context(const timing::InstrTiming& t) {
+// The rules between an instruction and the one before it (the model's
+// flags); returns the flags the next instruction sees of this one.
+uint8_t Cpu::context_stalls(const timing::InstrTiming& t) {
+  namespace tm = timing;
   const bool depends = t.reads & prev_writes_;
-  if (depends && (prev_flags_ & timing::kAluResult)) {
-    stall(timing::Stall::Interlock, 1);  // no forwarding path into address generation
-  } else if (!depends && (prev_flags_ & timing::kPipelineHead) && (t.flags & timing::kPipelineTail)) {
-    --cycles_;  // its address phase overlapped the previous load's data phase
-    --stalls_[static_cast<size_t>(timing::Stall::Memory)];
+  if (t.flags & tm::kMemoryAccess) {
+    if (depends && (prev_flags_ & tm::kAluResult)) {
+      stall(tm::Stall::Interlock, 1);  // no forwarding path into address generation
+    } else if (!depends && (prev_flags_ & tm::kPipelineHead) && (t.flags & tm::kPipelineTail)) {
+      stall(tm::Stall::Memory, -1);  // its address phase overlapped the previous load's data phase
+    }
   }
+  if (depends && (prev_flags_ & tm::kLoadResult) && pipeline_.load_use) stall(tm::Stall::Interlock, pipeline_.load_use);
+  if ((t.flags & prev_flags_ & tm::kDualIssue) && !depends) {
+    const bool both_memory = t.flags & prev_flags_ & tm::kMemoryAccess;
+    const bool both_loads = t.flags & prev_flags_ & tm::kLoadResult;
+    if (!both_memory || both_loads) {
+      stall(tm::Stall::DualIssue, -1);
+      return t.flags & ~tm::kDualIssue;  // the pair is complete: the next one issues anew
+    }
+  }
+  return t.flags;
 }
 
 unsigned Cpu::divide_stall(const Decoded& d) const {
@@ -388,6 +401,7 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
       ++instructions_;
       ++cycles_;
       prev_flags_ = 0;
+      prev_writes_ = 0;
       return;
     }
   }
@@ -403,9 +417,10 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
   ++instructions_;
   cycles_ += 1 + t.extra;
   stalls_[static_cast<size_t>(t.stall)] += t.extra;
-  if (t.flags & timing::kMemoryAccess) memory_context(t);
+  uint8_t flags = t.flags;
+  if ((flags & (timing::kMemoryAccess | timing::kDualIssue)) || (prev_flags_ & timing::kLoadResult)) flags = context_stalls(t);
   if (divide) stall(timing::Stall::Divide, divide);
-  prev_flags_ = t.flags;
+  prev_flags_ = flags;
   prev_writes_ = t.writes;
   if (pc_written_) [[unlikely]] {
     pc_written_ = false;

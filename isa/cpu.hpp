@@ -79,7 +79,7 @@ class Cpu {
   // Cycles beyond one per instruction, by cause: cycles() == instructions()
   // + sleep_cycles() + the sum of these.
   const timing::StallCounts& stalls() const { return stalls_; }
-  uint64_t stall_cycles(timing::Stall s) const { return stalls_[static_cast<size_t>(s)]; }
+  int64_t stall_cycles(timing::Stall s) const { return stalls_[static_cast<size_t>(s)]; }
   const timing::Model& timing_model() const { return *timing_; }
 
   // ---- used by instruction handlers ----
@@ -174,11 +174,11 @@ class Cpu {
   void step();
   StopReason run_until_stop();
   Decoded decode(uint32_t raw, bool wide) const;
-  void stall(timing::Stall why, uint64_t n) {
-    cycles_ += n;
+  void stall(timing::Stall why, int64_t n) {
+    cycles_ += static_cast<uint64_t>(n);  // n < 0 only for cycles saved (pipelining, dual issue)
     stalls_[static_cast<size_t>(why)] += n;
   }
-  void memory_context(const timing::InstrTiming& t);
+  uint8_t context_stalls(const timing::InstrTiming& t);
   unsigned divide_stall(const Decoded& d) const;
   void branch_refill(uint32_t end, uint32_t target);
   // Instruction fetches are counted per straight-line run when the run ends

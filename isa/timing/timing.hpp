@@ -27,7 +27,7 @@ enum class Stall : uint8_t {
   DualIssue,     // (negative) instructions issued beside the previous one
 };
 inline constexpr size_t kStallKinds = 12;
-using StallCounts = std::array<uint64_t, kStallKinds>;
+using StallCounts = std::array<int64_t, kStallKinds>;  // dual_issue is negative
 
 // The name a stall has in statistics ("fetch_wait").
 std::string_view stall_name(Stall s);
@@ -41,7 +41,8 @@ enum Flag : uint8_t {
   kPipelineTail = 1u << 2,   // may overlap a preceding head's data phase
   kAluResult = 1u << 3,      // data processing: its result has no forwarding path to address generation
   kLoadResult = 1u << 4,     // its `writes` come from memory (load-use)
-  kDualIssue = 1u << 5,      // may issue in the same cycle as the instruction before it
+  kDualIssue = 1u << 5,      // may issue in the same cycle as the instruction before it (no result dependency;
+                             // at most one of the pair a store, two memory accesses only if both loads)
   kDivide = 1u << 6,         // cycles depend on the operands (see `dynamic`)
 };
 

@@ -30,7 +30,7 @@ struct M4 : CpuFixture {
 };
 
 uint64_t stall_sum(const isa::Cpu& cpu) {
-  return std::accumulate(cpu.stalls().begin(), cpu.stalls().end(), uint64_t{0});
+  return static_cast<uint64_t>(std::accumulate(cpu.stalls().begin(), cpu.stalls().end(), int64_t{0}));
 }
 
 }  // namespace
