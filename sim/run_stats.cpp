@@ -24,6 +24,52 @@ void register_flash_stats(StatsRegistry& stats, const std::string& prefix, const
   stats.add(p + "stall_cycles", "cycle", "core cycles stalled waiting for flash (wait states not hidden)",
             [c] { return c->stall_cycles; });
 }
+
+// core.stall.<cause>: where the cycles beyond one issue cycle per
+// instruction went. cycles = base_cycles + sleep_cycles + stall.total.
+void register_stall_stats(StatsRegistry& stats, const isa::Cpu& cpu) {
+  using isa::timing::Stall;
+  stats.add("core.base_cycles", "cycle", "one issue cycle per instruction (cycles = base + sleep + stall.total)",
+            [&cpu] { return cpu.instructions(); });
+  for (size_t i = 1; i < isa::timing::kStallKinds; ++i) {
+    const auto s = static_cast<Stall>(i);
+    stats.add("core.stall." + std::string(isa::timing::stall_name(s)), "cycle",
+              std::string(isa::timing::stall_description(s)), [&cpu, s] { return cpu.stall_cycles(s); });
+  }
+  stats.add("core.stall.total", "cycle", "all stall cycles: cycles - base_cycles - sleep_cycles", [&cpu] {
+    int64_t total = 0;
+    for (int64_t n : cpu.stalls()) total += n;
+    return total;
+  });
+  stats.add_constant("core.timing_model", "", "the core's timing model and the manual it follows",
+                     std::string(cpu.timing_model().source()));
+}
+
+// traffic.<master>.*: every access the core's masters made, over all memories.
+void register_master_traffic(StatsRegistry& stats, const Platform& platform) {
+  struct Master {
+    const char* name;
+    const char* what;
+    uint64_t memory::Traffic::*accesses;
+    uint64_t memory::Traffic::*bytes;
+  };
+  static constexpr Master kMasters[] = {
+      {"fetch", "instruction fetches", &memory::Traffic::fetches, &memory::Traffic::fetch_bytes},
+      {"load", "data reads", &memory::Traffic::reads, &memory::Traffic::bytes_read},
+      {"store", "data writes", &memory::Traffic::writes, &memory::Traffic::bytes_written},
+  };
+  for (const Master& m : kMasters) {
+    const auto sum = [&platform](uint64_t memory::Traffic::*field) {
+      uint64_t n = 0;
+      for (const auto& mem : platform.memories()) n += mem->traffic().*field;
+      return n;
+    };
+    stats.add(std::string("traffic.") + m.name + ".accesses", "access",
+              std::string("core ") + m.what + " that reached a memory, all memories", [sum, f = m.accesses] { return sum(f); });
+    stats.add(std::string("traffic.") + m.name + ".bytes", "byte", std::string("bytes of core ") + m.what + ", all memories",
+              [sum, f = m.bytes] { return sum(f); });
+  }
+}
 }  // namespace
 
 void register_run_stats(StatsRegistry& stats, const Platform& platform, const RunResult& result) {
@@ -37,6 +83,7 @@ void register_run_stats(StatsRegistry& stats, const Platform& platform, const Ru
   });
   stats.add("core.sleep_cycles", "cycle", "cycles spent asleep in WFI/WFE", [&cpu] { return cpu.sleep_cycles(); });
   stats.add_constant("core.clock_hz", "Hz", "core clock frequency", platform.config().core.clock_hz);
+  register_stall_stats(stats, cpu);
 
   stats.add("time.simulated_s", "s", "simulated time (core cycles / clock)",
             [&cpu, clock_hz] { return static_cast<double>(cpu.cycles()) / clock_hz; });
@@ -59,6 +106,8 @@ void register_run_stats(StatsRegistry& stats, const Platform& platform, const Ru
               [m] { return m->traffic().fetch_bytes; });
     if (const memory::FlashTiming* flash = m->flash_timing()) register_flash_stats(stats, prefix, *flash);
   }
+
+  register_master_traffic(stats, platform);
 
   stats.add_constant("energy.total_pj", "pJ", "total energy: not modelled yet, always 0 (energy model comes later)",
                      0.0);

@@ -1,5 +1,7 @@
 #include "sim/run_summary.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <vector>
 
 #include <fmt/format.h>
@@ -15,6 +17,19 @@ std::string si_time(double seconds) {
   if (seconds >= 1e-3) return fmt::format("{:.3f} ms", seconds * 1e3);
   return fmt::format("{:.3f} us", seconds * 1e6);
 }
+
+// "stalls  1234 = memory 800, branch_refill 400, ...": the non-zero causes, largest first.
+std::string stall_lines(const StatsRegistry& stats) {
+  std::vector<std::pair<std::string, int64_t>> causes;
+  for (const auto& s : stats.stats())
+    if (s.name.starts_with("core.stall.") && s.name != "core.stall.total")
+      if (const int64_t n = std::get<int64_t>(s.value()); n != 0) causes.emplace_back(s.name.substr(11), n);
+  std::stable_sort(causes.begin(), causes.end(), [](const auto& a, const auto& b) { return std::abs(a.second) > std::abs(b.second); });
+  std::string list;
+  for (const auto& [name, n] : causes) list += fmt::format("{}{} {}", list.empty() ? "" : ", ", name, n);
+  return fmt::format("  stall cycles   {:>14}   {}\n", std::get<int64_t>(stats.value("core.stall.total")),
+                     list.empty() ? "none" : list);
+}
 }  // namespace
 
 std::string format_summary(const StatsRegistry& stats, const RunResult& result) {
@@ -27,6 +42,11 @@ std::string format_summary(const StatsRegistry& stats, const RunResult& result) 
   out += fmt::format("  cycles         {:>14}   ({} asleep)\n", u64(stats, "core.cycles"), u64(stats, "core.sleep_cycles"));
   out += fmt::format("  instructions   {:>14}   CPI {:.3f}\n", u64(stats, "core.instructions"), f64(stats, "core.cpi"));
   out += fmt::format("  host time      {:>14}   {:.2f} MIPS\n", si_time(f64(stats, "host.seconds")), f64(stats, "host.mips"));
+  out += stall_lines(stats);
+  out += fmt::format("  traffic        fetch {} ({} B), load {} ({} B), store {} ({} B)\n",
+                     u64(stats, "traffic.fetch.accesses"), u64(stats, "traffic.fetch.bytes"),
+                     u64(stats, "traffic.load.accesses"), u64(stats, "traffic.load.bytes"),
+                     u64(stats, "traffic.store.accesses"), u64(stats, "traffic.store.bytes"));
 
   // memory.<region>.<counter>, regions in registration order.
   std::vector<std::string> regions;
