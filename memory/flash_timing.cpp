@@ -18,6 +18,7 @@ uint32_t mask_for(uint64_t flash_bytes) {
 FlashTiming::FlashTiming(const FlashTimingConfig& config)
     : config_(config),
       address_mask_(mask_for(config.flash_bytes)),
+      line_shift_(static_cast<uint32_t>(std::countr_zero(config.line_bytes))),
       icache_(config.icache_lines, line_count()),
       dcache_(config.dcache_lines, line_count()) {
   if (config.line_bytes < 4 || !std::has_single_bit(config.line_bytes))

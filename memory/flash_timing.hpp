@@ -70,7 +70,7 @@ class FlashTiming : public isa::AccessTimer {
   const FlashTimingCounters& counters() const { return counters_; }
 
  private:
-  uint32_t line_of(uint32_t addr) const { return (addr & address_mask_) / config_.line_bytes; }
+  uint32_t line_of(uint32_t addr) const { return (addr & address_mask_) >> line_shift_; }  // no division on the fetch path
   // Distinct line numbers the caches must tell apart (capped: a flash of
   // more than 256 MiB caches its first 256 MiB only).
   uint32_t line_count() const {
@@ -86,6 +86,7 @@ class FlashTiming : public isa::AccessTimer {
 
   FlashTimingConfig config_;
   uint32_t address_mask_;
+  uint32_t line_shift_;  // log2(line_bytes)
   FlashTimingCounters counters_;
   LruLines icache_;
   LruLines dcache_;
