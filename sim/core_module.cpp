@@ -23,7 +23,7 @@ CoreModule::CoreModule(sc_core::sc_module_name name, const CoreModuleConfig& con
     : sc_core::sc_module(name),
       socket("socket"),
       config_(config),
-      cpu_(std::make_unique<isa::Cpu>(config.profile, static_cast<isa::Bus&>(*this), hooks)) {
+      cpu_(std::make_unique<isa::Cpu>(config.profile, static_cast<isa::Bus&>(*this), hooks, config.timing)) {
   socket.register_invalidate_direct_mem_ptr(this, &CoreModule::invalidate_direct_mem_ptr);
   const double quantum_cycles = config_.quantum.to_seconds() * static_cast<double>(config_.clock_hz);
   quantum_cycles_ = std::max<uint64_t>(1, static_cast<uint64_t>(quantum_cycles));

@@ -29,6 +29,7 @@ Platform::Platform(PlatformConfig config, const RunOptions& options, Console con
       "core",
       CoreModuleConfig{
           .profile = config_.core.profile,
+          .timing = config_.core.timing,
           .clock_hz = config_.core.clock_hz,
           .quantum = sc_core::sc_time(static_cast<double>(config_.sim.quantum_ns), sc_core::SC_NS),
           .max_instructions = options.max_instructions,

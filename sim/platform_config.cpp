@@ -24,6 +24,7 @@ constexpr std::array<std::string_view, 4> kFlashOnlyKeys{"wait_state_table_hz", 
 constexpr std::array<std::string_view, 2> kLineBits{"64", "128"};
 constexpr std::array<std::string_view, 3> kDeviceTypes{"cmsdk-uart", "bitband", "unimplemented"};
 constexpr std::array<std::string_view, 3> kOutputs{"stdout", "stderr", "none"};
+constexpr std::array<std::string_view, 2> kMultipliers{"fast", "small"};
 
 CoreConfig read_core(YamlMap m) {
   CoreConfig c;
@@ -35,6 +36,10 @@ CoreConfig read_core(YamlMap m) {
   c.vtor = static_cast<uint32_t>(m.optional_uint("vtor", 0, 0, kMaxAddress));
   if (c.vtor % 128 != 0) m.fail("vtor", "must be a multiple of 128 (VTOR.TBLOFF)");
   c.profile.max_irqs = static_cast<unsigned>(m.optional_uint("num_irqs", profile->max_irqs, 1, profile->max_irqs));
+  // The Cortex-M0+ is built with a single-cycle or a 32-cycle multiplier
+  // (its TRM: MULS 1 or 32); the mainline cores have one multiplier.
+  if (m.has("multiplier") && profile->mainline()) m.fail("multiplier", "only the Cortex-M0+ has a multiplier option");
+  c.timing.small_multiplier = m.optional_choice("multiplier", kMultipliers, "fast") == "small";
   m.finish();
   return c;
 }

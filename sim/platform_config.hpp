@@ -2,7 +2,8 @@
 //
 //   name: mps2-an386
 //   description: ...
-//   core:     { type: cortex-m4, clock_hz: 25000000, vtor: 0x0, num_irqs: 32 }
+//   core:     { type: cortex-m4, clock_hz: 25000000, vtor: 0x0, num_irqs: 32,
+//               multiplier: fast|small  (Cortex-M0+ only: MULS 1 or 32 cycles) }
 //   memories: { NAME: { base: 0x0, size_kib: 4096, kind: ram|flash|external|tcm, wait_states: 0,
 //                       write_wait_states: N  (not flash; default wait_states) } ... }
 //             flash also: { wait_states: N|auto, wait_state_table_hz: [max clock for 0 WS, for 1, ...],
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "isa/features.hpp"
+#include "isa/timing/model.hpp"
 #include "memory/address_map.hpp"
 #include "memory/flash_timing.hpp"
 #include "sim/config_overrides.hpp"
@@ -35,6 +37,7 @@ struct CoreConfig {
   isa::CoreProfile profile;  // with max_irqs = num_irqs
   uint64_t clock_hz = 0;
   uint32_t vtor = 0;
+  isa::timing::Options timing;  // multiplier: fast|small (Cortex-M0+ only)
 };
 
 // flash: read-only from the bus, timed by a FlashTiming. external: off-chip

@@ -300,3 +300,14 @@ TEST_CASE("platform config: --set overrides every flash timing key") {
   REQUIRE(q.find_memory("flash")->flash->icache_lines == 16);
   REQUIRE(q.find_memory("flash")->wait_states == 1);
 }
+
+TEST_CASE("platform config: the Cortex-M0+ multiplier option") {
+  CHECK_FALSE(parse_platform_config(kBoard, "board.yaml").core.timing.small_multiplier);  // default: fast
+  const auto small = replace(kBoard, "clock_hz: 48000000", "clock_hz: 48000000, multiplier: small");
+  CHECK(parse_platform_config(small, "board.yaml").core.timing.small_multiplier);
+  CHECK(parse_platform_config(kBoard, "board.yaml", {Override{"core.multiplier", "small"}}).core.timing.small_multiplier);
+  REQUIRE_THAT(error_of(replace(kBoard, "clock_hz: 48000000", "clock_hz: 48000000, multiplier: tiny")),
+               Catch::Contains("core.multiplier: 'tiny' is not one of fast, small"));
+  const auto m4 = replace(replace(kBoard, "cortex-m0plus", "cortex-m4"), "clock_hz: 48000000", "clock_hz: 48000000, multiplier: small");
+  REQUIRE_THAT(error_of(m4), Catch::Contains("core.multiplier: only the Cortex-M0+ has a multiplier option"));
+}
