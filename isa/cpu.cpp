@@ -138,7 +138,10 @@ uint32_t Cpu::bus_read(uint32_t addr, unsigned size, AccessKind kind) {
   const DirectRegion* r = kind == AccessKind::Fetch ? cached_direct(fetch_direct_, addr, size) : data_region(addr, size);
   const timing::Stall wait = kind == AccessKind::Fetch ? timing::Stall::FetchWait : timing::Stall::DataWait;
   if (r && r->readable) {
-    stall(wait, r->timer ? r->timer->access(addr, size, kind, cycles_) : r->read_wait);
+    if (r->timer)
+      stall(wait, r->timer->access(addr, size, kind, cycles_));
+    else if (r->read_wait)
+      stall(wait, r->read_wait);
     if (r->counters) r->counters->count(kind, size);
     return host_read(r->host + (addr - r->base), size);
   }
@@ -157,7 +160,10 @@ void Cpu::bus_write(uint32_t addr, unsigned size, uint32_t value) {
   const DirectRegion* r = data_region(addr, size);
   if (r && r->writable) {
     host_write(r->host + (addr - r->base), size, value);
-    stall(timing::Stall::DataWait, r->timer ? r->timer->access(addr, size, AccessKind::Store, cycles_) : r->write_wait);
+    if (r->timer)
+      stall(timing::Stall::DataWait, r->timer->access(addr, size, AccessKind::Store, cycles_));
+    else if (r->write_wait)
+      stall(timing::Stall::DataWait, r->write_wait);
     if (r->counters) r->counters->count(AccessKind::Store, size);
     return;
   }
@@ -346,7 +352,7 @@ void Cpu::fetch_line(const DirectRegion& r, uint32_t addr) {
 
 // The rules between an instruction and the one before it (the model's
 // flags); returns the flags the next instruction sees of this one.
-uint8_t Cpu::context_stalls(const timing::InstrTiming& t) {
+[[gnu::always_inline]] inline uint8_t Cpu::context_stalls(const timing::InstrTiming& t) {
   namespace tm = timing;
   const bool depends = t.reads & prev_writes_;
   if (t.flags & tm::kMemoryAccess) {
