@@ -1,0 +1,41 @@
+#include "memory/cached_timer.hpp"
+
+namespace memory {
+
+CachedTimer::CachedTimer(Cache* icache, Cache* dcache, const CachePolicy& policy, L1WriteBacks& write_backs)
+    : icache_(icache), dcache_(dcache), policy_(policy), write_backs_(write_backs) {}
+
+uint32_t CachedTimer::access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now) {
+  using isa::AccessKind;
+  if (kind == AccessKind::Fetch) {
+    const uint32_t stall =
+        icache_ ? resolve(icache_->read(addr, size, policy_), *icache_, addr, size, kind, now) : next_.pass(addr, size, kind, now);
+    fetch_stall_ += stall;
+    return stall;
+  }
+  uint32_t stall = 0;
+  if (!dcache_)
+    stall = next_.pass(addr, size, kind, now);
+  else if (kind == AccessKind::Load)
+    stall = resolve(dcache_->read(addr, size, policy_), *dcache_, addr, size, kind, now);
+  else
+    stall = resolve(dcache_->write(addr, size, policy_), *dcache_, addr, size, kind, now);
+  data_stall_ += stall;
+  return stall;
+}
+
+uint32_t CachedTimer::resolve(const CacheOutcome& o, const Cache& cache, uint32_t addr, unsigned size,
+                              isa::AccessKind kind, uint64_t now) {
+  if (o.hit && !o.pass) return 0;
+  uint32_t stall = 0;
+  if (o.writeback) stall += write_backs_.write_back(o.victim, now);
+  if (o.fill) {
+    // A fill is a read, also for the store that allocated the line.
+    const auto fill_kind = kind == isa::AccessKind::Fetch ? isa::AccessKind::Fetch : isa::AccessKind::Load;
+    stall += next_.read_line(addr & ~(cache.line_bytes() - 1), cache.line_bytes(), fill_kind, now + stall);
+  }
+  if (o.pass) stall += next_.pass(addr, size, kind, now + stall);
+  return stall;
+}
+
+}  // namespace memory
