@@ -25,18 +25,8 @@ FlashTiming::FlashTiming(const FlashTimingConfig& config)
     throw std::invalid_argument("flash line size must be a power of two of at least 4 bytes");
 }
 
-uint32_t FlashTiming::access(uint32_t addr, unsigned /*size*/, isa::AccessKind kind, uint64_t now) {
-  uint32_t stall = 0;
-  switch (kind) {
-    case isa::AccessKind::Fetch: stall = fetch(line_of(addr), now); break;
-    case isa::AccessKind::Load: stall = load(line_of(addr)); break;
-    case isa::AccessKind::Store: break;  // flash is read-only on the bus: the write fails, untimed
-  }
-  counters_.stall_cycles += stall;
-  return stall;
-}
 
-uint32_t FlashTiming::fetch(uint32_t line, uint64_t now) {
+[[gnu::always_inline]] inline uint32_t FlashTiming::fetch(uint32_t line, uint64_t now) {
   if (has_current_ && line == current_) return 0;  // the line buffer
   has_current_ = true;
   current_ = line;
@@ -48,6 +38,17 @@ uint32_t FlashTiming::fetch(uint32_t line, uint64_t now) {
     stall = miss_from_flash(line, now);
   }
   start_prefetch(line + 1, now + stall);
+  return stall;
+}
+
+uint32_t FlashTiming::access(uint32_t addr, unsigned /*size*/, isa::AccessKind kind, uint64_t now) {
+  uint32_t stall = 0;
+  switch (kind) {
+    case isa::AccessKind::Fetch: stall = fetch(line_of(addr), now); break;
+    case isa::AccessKind::Load: stall = load(line_of(addr)); break;
+    case isa::AccessKind::Store: break;  // flash is read-only on the bus: the write fails, untimed
+  }
+  counters_.stall_cycles += stall;
   return stall;
 }
 
