@@ -8,8 +8,14 @@ CachedTimer::CachedTimer(Cache* icache, Cache* dcache, const CachePolicy& policy
 uint32_t CachedTimer::access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now) {
   using isa::AccessKind;
   if (kind == AccessKind::Fetch) {
-    const uint32_t stall =
-        icache_ ? resolve(icache_->read(addr, size, policy_), *icache_, addr, size, kind, now) : next_.pass(addr, size, kind, now);
+    uint32_t stall = 0;
+    if (icache_) {
+      stall = resolve(icache_->read(addr, size, policy_), *icache_, addr, size, kind, now);
+    } else {
+      // The ISS asks once per block it enters, and the memory delivers the block.
+      const uint32_t block = next_.fetch_block_bytes();
+      stall = next_.pass(addr & ~(block - 1), block, kind, now);
+    }
     fetch_stall_ += stall;
     return stall;
   }

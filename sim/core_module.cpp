@@ -173,7 +173,7 @@ std::optional<isa::DirectRegion> CoreModule::direct(uint32_t addr) {
   p.clear_extension(&traffic);
   if (!granted || dmi.get_dmi_ptr() == nullptr || !dmi.is_read_allowed()) return std::nullopt;
   if (dmi.get_start_address() > addr || dmi.get_end_address() < addr) return std::nullopt;
-  return isa::DirectRegion{
+  const isa::DirectRegion region{
       .base = static_cast<uint32_t>(dmi.get_start_address()),
       .last = static_cast<uint32_t>(std::min<sc_dt::uint64>(dmi.get_end_address(), 0xFFFFFFFF)),
       .host = dmi.get_dmi_ptr(),
@@ -184,6 +184,7 @@ std::optional<isa::DirectRegion> CoreModule::direct(uint32_t addr) {
       .counters = traffic.counters,
       .timer = traffic.timer,
   };
+  return config_.l1 ? config_.l1->attach(region) : region;
 }
 
 void CoreModule::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) {

@@ -8,7 +8,9 @@
 //
 // Memory: DMI wherever a target grants it (the ISS counts that traffic into
 // the block the target hands out with the grant, see memory/dmi_traffic.hpp);
-// b_transport for devices, with the keeper's local time as the delay.
+// b_transport for devices, with the keeper's local time as the delay. With
+// L1 caches, a granted region they serve is timed and counted by them
+// (memory/l1_caches.hpp).
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -24,6 +26,7 @@
 
 #include "isa/bus.hpp"
 #include "isa/cpu.hpp"
+#include "memory/l1_caches.hpp"
 
 namespace sim {
 
@@ -34,6 +37,7 @@ struct CoreModuleConfig {
   sc_core::sc_time quantum = sc_core::sc_time(10, sc_core::SC_US);
   uint64_t max_instructions = 0;  // 0: no limit
   const std::atomic<bool>* interrupt = nullptr;  // stop at the next quantum when set
+  memory::L1Caches* l1 = nullptr;  // the core's L1 caches (Cortex-M7); must outlive the module
 };
 
 // Why the core stopped the simulation.

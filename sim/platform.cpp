@@ -1,5 +1,6 @@
 #include "sim/platform.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
@@ -12,10 +13,29 @@ namespace {
 sc_core::sc_time clock_period(uint64_t clock_hz) {
   return sc_core::sc_time(1.0 / static_cast<double>(clock_hz), sc_core::SC_SEC);
 }
+
+// The core's L1 caches, if it has any: every window onto a memory except
+// TCMs (kind: tcm, or an alias that is a TCM interface) may be cached.
+std::unique_ptr<memory::L1Caches> make_l1(const PlatformConfig& p) {
+  if (!p.core.l1 || (p.core.l1->icache_bytes == 0 && p.core.l1->dcache_bytes == 0)) return nullptr;
+  std::vector<memory::L1Window> windows;
+  auto last = [](uint32_t base, uint64_t size) {
+    return static_cast<uint32_t>(std::min<uint64_t>(base + size - 1, 0xFFFFFFFF));
+  };
+  for (const auto& m : p.memories)
+    if (m.kind != MemoryKind::Tcm) windows.push_back({m.name, m.base, last(m.base, m.size_bytes)});
+  for (const auto& a : p.aliases) {
+    const MemoryConfig* target = p.find_memory(a.target);
+    if (!a.tcm && target->kind != MemoryKind::Tcm) windows.push_back({target->name, a.base, last(a.base, a.size_bytes)});
+  }
+  return std::make_unique<memory::L1Caches>(*p.core.l1, windows);
+}
 }  // namespace
 
 Platform::Platform(PlatformConfig config, const RunOptions& options, Console console)
-    : config_(std::move(config)), irqs_([this](unsigned line, bool high) { core_->cpu().scs().set_irq_level(line, high); }) {
+    : config_(std::move(config)),
+      l1_(make_l1(config_)),
+      irqs_([this](unsigned line, bool high) { core_->cpu().scs().set_irq_level(line, high); }) {
   SemihostingConfig semihosting{
       .root = options.semihosting_root,
       .command_line = options.semihosting_cmdline,
@@ -34,6 +54,7 @@ Platform::Platform(PlatformConfig config, const RunOptions& options, Console con
           .quantum = sc_core::sc_time(static_cast<double>(config_.sim.quantum_ns), sc_core::SC_NS),
           .max_instructions = options.max_instructions,
           .interrupt = options.interrupt,
+          .l1 = l1_.get(),
       },
       semihosting_.get());
 

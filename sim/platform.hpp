@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "memory/bitband.hpp"
+#include "memory/l1_caches.hpp"
 #include "memory/memory.hpp"
 #include "memory/router.hpp"
 #include "memory/unimplemented.hpp"
@@ -56,6 +57,8 @@ class Platform {
   const PlatformConfig& config() const { return config_; }
   const CoreModule& core() const { return *core_; }
   const std::vector<std::unique_ptr<memory::Memory>>& memories() const { return memories_; }
+  // The core's L1 caches; null without (core.l1 absent, or both sizes 0).
+  const memory::L1Caches* l1() const { return l1_.get(); }
 
  private:
   bool inside_memories(uint32_t addr, size_t len) const;
@@ -63,6 +66,7 @@ class Platform {
   void add_uart(const UartConfig& u, Console console);
 
   PlatformConfig config_;
+  std::unique_ptr<memory::L1Caches> l1_;  // before core_, which uses it
   std::unique_ptr<Semihosting> semihosting_;
   std::unique_ptr<CoreModule> core_;
   std::unique_ptr<memory::Router> bus_;

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "memory/default_memory_map.hpp"
 #include "sim/config_error.hpp"
 #include "sim/yaml_map.hpp"
 
@@ -26,6 +28,36 @@ constexpr std::array<std::string_view, 3> kDeviceTypes{"cmsdk-uart", "bitband", 
 constexpr std::array<std::string_view, 3> kOutputs{"stdout", "stderr", "none"};
 constexpr std::array<std::string_view, 2> kMultipliers{"fast", "small"};
 
+constexpr std::array<std::string_view, 2> kWritePolicies{"write_back", "write_through"};
+
+// 0 (none) or a power of two from 4 to 64: the Cortex-M7's cache sizes.
+uint32_t read_cache_bytes(YamlMap& m, const std::string& key) {
+  const uint64_t kib = m.optional_uint(key, 16, 0, 64);
+  if (kib != 0 && (kib < 4 || !std::has_single_bit(kib)))
+    m.fail(key, fmt::format("must be 0 (no cache) or 4, 8, 16, 32 or 64 (the Cortex-M7's sizes), not {}", kib));
+  return static_cast<uint32_t>(kib * 1024);
+}
+
+// A power of two in [min, max] (caches index their sets by bit masks).
+uint32_t read_power_of_two(YamlMap& m, const std::string& key, uint64_t fallback, uint64_t min, uint64_t max) {
+  const uint64_t v = m.optional_uint(key, fallback, min, max);
+  if (!std::has_single_bit(v)) m.fail(key, fmt::format("must be a power of two, not {}", v));
+  return static_cast<uint32_t>(v);
+}
+
+memory::L1Config read_l1(YamlMap m) {
+  memory::L1Config l;
+  l.icache_bytes = read_cache_bytes(m, "icache_kib");
+  l.dcache_bytes = read_cache_bytes(m, "dcache_kib");
+  l.icache_ways = read_power_of_two(m, "ways_i", 2, 1, 16);
+  l.dcache_ways = read_power_of_two(m, "ways_d", 4, 1, 16);
+  l.line_bytes = read_power_of_two(m, "line_bytes", 32, 8, 128);  // at least one 64-bit bus beat
+  l.force_write_through = m.optional_choice("write_policy", kWritePolicies, "write_back") == "write_through";
+  l.write_allocate = m.optional_bool("write_allocate", true);
+  m.finish();
+  return l;
+}
+
 CoreConfig read_core(YamlMap m) {
   CoreConfig c;
   c.type = m.required_string("type");
@@ -40,6 +72,11 @@ CoreConfig read_core(YamlMap m) {
   // (its TRM: MULS 1 or 32); the mainline cores have one multiplier.
   if (m.has("multiplier") && profile->mainline()) m.fail("multiplier", "only the Cortex-M0+ has a multiplier option");
   c.timing.small_multiplier = m.optional_choice("multiplier", kMultipliers, "fast") == "small";
+  if (m.has("l1")) {
+    if (c.type != "cortex-m7")
+      m.fail("l1", fmt::format("L1 caches are only modelled on the cortex-m7 (core.type is {})", c.type));
+    c.l1 = read_l1(m.map("l1"));
+  }
   m.finish();
   return c;
 }
@@ -91,11 +128,22 @@ void read_ram_timing(YamlMap& m, MemoryConfig& mem) {
   if (auto w = m.maybe_uint("write_wait_states", 0, kMaxWaitStates)) mem.write_wait_states = static_cast<uint32_t>(*w);
 }
 
+// With L1 caches, a cached window takes its policy from the default memory
+// map: it must not straddle two regions of that map with different ones.
+void check_one_cache_policy(YamlMap& m, const std::string& key, uint32_t base, uint64_t size_bytes) {
+  const uint64_t last = std::min<uint64_t>(base + size_bytes - 1, kMaxAddress);
+  if (memory::default_cache_policy(base) != memory::default_cache_policy(static_cast<uint32_t>(last)))
+    m.fail(key, fmt::format("{:#010x}-{:#010x} spans regions of the ARMv7-M default memory map with different cache "
+                            "attributes (the L1 caches need one policy per memory)",
+                            base, last));
+}
+
 MemoryConfig read_memory(const std::string& name, YamlMap m, const CoreConfig& core) {
   MemoryConfig mem{.name = name};
   mem.base = static_cast<uint32_t>(m.required_uint("base", 0, kMaxAddress));
   mem.size_bytes = m.required_uint("size_kib", 1, kMaxSizeKib) * 1024;
   mem.kind = memory_kind(m.optional_choice("kind", kMemoryKinds, "ram"));
+  if (core.l1 && mem.kind != MemoryKind::Tcm) check_one_cache_policy(m, "size_kib", mem.base, mem.size_bytes);
   if (mem.kind == MemoryKind::Flash) {
     mem.flash = read_flash_timing(m, core.clock_hz);
     mem.flash->flash_bytes = mem.size_bytes;
@@ -114,6 +162,8 @@ AliasConfig read_alias(const std::string& name, YamlMap m, const PlatformConfig&
   const MemoryConfig* target = p.find_memory(a.target);
   if (!target) m.fail("target", fmt::format("no memory named '{}'", a.target));
   a.size_bytes = m.optional_uint("size_kib", target->size_bytes / 1024, 1, target->size_bytes / 1024) * 1024;
+  a.tcm = m.optional_bool("tcm", false);
+  if (p.core.l1 && !a.tcm && target->kind != MemoryKind::Tcm) check_one_cache_policy(m, "base", a.base, a.size_bytes);
   m.finish();
   return a;
 }

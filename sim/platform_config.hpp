@@ -3,12 +3,14 @@
 //   name: mps2-an386
 //   description: ...
 //   core:     { type: cortex-m4, clock_hz: 25000000, vtor: 0x0, num_irqs: 32,
-//               multiplier: fast|small  (Cortex-M0+ only: MULS 1 or 32 cycles) }
+//               multiplier: fast|small  (Cortex-M0+ only: MULS 1 or 32 cycles),
+//               l1: { icache_kib: 16, dcache_kib: 16, ways_i: 2, ways_d: 4, line_bytes: 32,
+//                     write_policy: write_back|write_through, write_allocate: true }  (Cortex-M7 only) }
 //   memories: { NAME: { base: 0x0, size_kib: 4096, kind: ram|flash|external|tcm, wait_states: 0,
 //                       write_wait_states: N  (not flash; default wait_states) } ... }
 //             flash also: { wait_states: N|auto, wait_state_table_hz: [max clock for 0 WS, for 1, ...],
 //                           line_bits: 64|128, prefetch: false, art: { icache_lines: 0, dcache_lines: 0 } }
-//   aliases:  { NAME: { base: 0x00400000, target: MEMORY, size_kib: 4096 } ... }   # mirrors
+//   aliases:  { NAME: { base: 0x00400000, target: MEMORY, size_kib: 4096, tcm: false } ... }   # mirrors
 //   devices:  { NAME: { type: cmsdk-uart, base: 0x40004000, irq_rx: 0, irq_tx: 1, irq_overflow: 12,
 //                       irq_combined: ~, output: stdout|stderr|none }
 //               NAME: { type: bitband, base: 0x22000000, region: 0x20000000 }
@@ -28,6 +30,7 @@
 #include "isa/timing/model.hpp"
 #include "memory/address_map.hpp"
 #include "memory/flash_timing.hpp"
+#include "memory/l1_caches.hpp"
 #include "sim/config_overrides.hpp"
 
 namespace sim {
@@ -38,6 +41,13 @@ struct CoreConfig {
   uint64_t clock_hz = 0;
   uint32_t vtor = 0;
   isa::timing::Options timing;  // multiplier: fast|small (Cortex-M0+ only)
+  // Cortex-M7 only: L1 caches (memory/l1_caches.hpp). Sizes 0 or 4-64 KiB
+  // (the M7's range, Cortex-M7 TRM chapter 5); icache_kib: 0 / dcache_kib: 0
+  // leave one out. write_policy: write_back keeps the default memory map's
+  // policies, write_through forces every cached region write-through
+  // (CACR.FORCEWT); write_allocate: false makes write-back regions allocate
+  // on read misses only.
+  std::optional<memory::L1Config> l1 = std::nullopt;
 };
 
 // flash: read-only from the bus, timed by a FlashTiming. external: off-chip
@@ -62,6 +72,9 @@ struct AliasConfig {
   uint32_t base = 0;
   uint64_t size_bytes = 0;
   std::string target;  // a memory's name
+  // The window is the core's TCM interface onto the memory (the STM32F7's
+  // flash at 0x00200000): the L1 caches never serve it, as for kind: tcm.
+  bool tcm = false;
 };
 
 enum class ConsoleOutput { Stdout, Stderr, None };

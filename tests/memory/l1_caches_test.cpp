@@ -171,9 +171,11 @@ TEST_CASE("l1: without an I-cache, fetches pass through to the memory") {
   RecordingTimer flash;
   DirectRegion r = l1.attach(grant(0x08000000, 0x100000, &mem, 0, 0, &flash));
   REQUIRE(r.timer->fetch_block_bytes() == 16);  // the flash's own line buffer
-  REQUIRE(fetch(r, 0x08000000) == 5);
+  REQUIRE(fetch(r, 0x08000004) == 5);
   REQUIRE(fetch(r, 0x08000000) == 5);  // no cache: asked again
+  REQUIRE(flash.calls.front().first == 0x08000000);  // for the block the fetch entered
   REQUIRE(mem.fetches == 2);
+  REQUIRE(mem.fetch_bytes == 32);  // a 16-byte flash line each
   REQUIRE(load(r, 0x08000000) == 10);  // the D-cache still caches: a fill of two flash lines
   REQUIRE(load(r, 0x08000000) == 0);
 }
