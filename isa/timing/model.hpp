@@ -41,6 +41,13 @@ class Model {
   virtual InstrTiming annotate(const Encoding& row, const Decoded& d) const = 0;
   // Total cycles of SDIV/UDIV with these operands (instructions with Dynamic::*Divide).
   virtual unsigned divide_cycles(uint32_t dividend, uint32_t divisor, bool is_signed) const { return 1; }
+  // Cycles beyond its issue cycle of a branch or PC write with
+  // Dynamic::Branch at `pc`, which went to `next_pc` (taken) or on (not
+  // taken): for cores that predict branches, whose models keep the history
+  // this needs (cortex_m7.cpp). The default: the refill of a taken branch.
+  virtual unsigned branch_penalty(uint32_t pc, uint32_t next_pc, bool taken) {
+    return taken ? pipeline_.refill : 0;
+  }
 
  protected:
   explicit Model(const Pipeline& p) : pipeline_(p) {}

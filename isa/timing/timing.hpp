@@ -40,13 +40,16 @@ enum Flag : uint8_t {
   kPipelineHead = 1u << 1,   // a single load whose data phase the next load/store may overlap
   kPipelineTail = 1u << 2,   // may overlap a preceding head's data phase
   kAluResult = 1u << 3,      // data processing: its result has no forwarding path to address generation
-  kLoadResult = 1u << 4,     // its `writes` come from memory (load-use)
+  kLoadResult = 1u << 4,     // its `writes` come late, by Pipeline::load_use cycles: loads (load-use); on the
+                             // M7 and M33 also multiplies and other results a pipeline stage late
   kDualIssue = 1u << 5,      // may issue in the same cycle as the instruction before it (no result dependency;
                              // at most one of the pair a store, two memory accesses only if both loads)
   kDivide = 1u << 6,         // cycles depend on the operands (see `dynamic`)
 };
 
-enum class Dynamic : uint8_t { None, UnsignedDivide, SignedDivide };
+// Cycles that depend on the execution: divides on their operands, branches
+// on their outcome and history (Model::branch_penalty).
+enum class Dynamic : uint8_t { None, UnsignedDivide, SignedDivide, Branch };
 
 struct InstrTiming {
   uint8_t extra = 0;                 // cycles beyond the first at zero wait states
