@@ -74,12 +74,38 @@ class Cache {
 
   // `size` bytes at addr, inside one line.
   CacheOutcome read(uint32_t addr, unsigned size) { return read(addr, size, config_.policy); }
-  CacheOutcome read(uint32_t addr, unsigned size, const CachePolicy& policy);
+  CacheOutcome read(uint32_t addr, unsigned size, const CachePolicy& policy) {
+    if (read_hit(addr)) return CacheOutcome{.hit = true};
+    return read_miss(line_of(addr), size, policy);
+  }
   CacheOutcome write(uint32_t addr, unsigned size) { return write(addr, size, config_.policy); }
-  CacheOutcome write(uint32_t addr, unsigned size, const CachePolicy& policy);
+  CacheOutcome write(uint32_t addr, unsigned size, const CachePolicy& policy) {
+    if (write_hit(addr, policy)) return CacheOutcome{.hit = true};
+    return write_slow(line_of(addr), size, policy);
+  }
+
+  // The fast path, inline (the ISS asks on every data access): a read hit,
+  // or a write hit that moves nothing (write-back), is counted and true;
+  // anything else is false and left for read()/write().
+  bool read_hit(uint32_t addr) {
+    const uint32_t way = find(line_of(addr));
+    if (way == kNone) return false;
+    ++counters_.read_hits;
+    last_use_[way] = ++clock_;
+    return true;
+  }
+  bool write_hit(uint32_t addr, const CachePolicy& policy) {
+    if (policy.write != WritePolicy::WriteBack) return false;
+    const uint32_t way = find(line_of(addr));
+    if (way == kNone) return false;
+    ++counters_.write_hits;
+    last_use_[way] = ++clock_;
+    dirty_[way] = true;
+    return true;
+  }
 
   // Lookups that change nothing (tests, stats).
-  bool holds(uint32_t addr) const { return find(line_of(addr)) != nullptr; }
+  bool holds(uint32_t addr) const { return find(line_of(addr)) != kNone; }
   bool dirty(uint32_t addr) const;
   uint32_t dirty_lines() const;
 
@@ -93,24 +119,31 @@ class Cache {
 
  private:
   static constexpr uint32_t kInvalid = 0xFFFFFFFF;  // no line number reaches it (lines are >= 4 bytes)
-  struct Way {
-    uint32_t line = kInvalid;  // line number: address / line_bytes
-    bool dirty = false;
-    uint64_t last_use = 0;
-  };
+  static constexpr uint32_t kNone = 0xFFFFFFFF;     // no way
 
   uint32_t line_of(uint32_t addr) const { return addr >> line_shift_; }
-  Way* set_of(uint32_t line) { return &ways_[(line & set_mask_) * config_.ways]; }
-  const Way* find(uint32_t line) const;
-  Way* find(uint32_t line) { return const_cast<Way*>(static_cast<const Cache*>(this)->find(line)); }
-  // Makes room for `line` in its set and fills it, noting a dirty victim in `out`.
-  Way& allocate(uint32_t line, CacheOutcome& out);
+  // The way (index into the per-way arrays) holding `line`, or kNone.
+  uint32_t find(uint32_t line) const {
+    const uint32_t first = (line & set_mask_) * ways_;
+    for (uint32_t w = first; w < first + ways_; ++w)
+      if (lines_[w] == line) return w;
+    return kNone;
+  }
+  CacheOutcome read_miss(uint32_t line, unsigned size, const CachePolicy& policy);
+  CacheOutcome write_slow(uint32_t line, unsigned size, const CachePolicy& policy);
+  // Makes room for `line` in its set and fills it, noting a dirty victim in
+  // `out`; returns its way.
+  uint32_t allocate(uint32_t line, CacheOutcome& out);
 
   CacheConfig config_;
+  uint32_t ways_ = 1;
   uint32_t line_shift_ = 0;
   uint32_t set_mask_ = 0;
-  std::vector<Way> ways_;  // set-major: the ways of set s are [s * ways, (s + 1) * ways)
-  uint64_t clock_ = 0;     // use stamps for LRU
+  // Per way, set-major (the ways of set s are [s * ways, (s + 1) * ways)):
+  std::vector<uint32_t> lines_;     // line number (address / line_bytes), kInvalid when empty
+  std::vector<uint64_t> last_use_;  // LRU stamp
+  std::vector<uint8_t> dirty_;
+  uint64_t clock_ = 0;
   CacheCounters counters_;
 };
 

@@ -5,7 +5,7 @@ namespace memory {
 CachedTimer::CachedTimer(Cache* icache, Cache* dcache, const CachePolicy& policy, L1WriteBacks& write_backs)
     : icache_(icache), dcache_(dcache), policy_(policy), write_backs_(write_backs) {}
 
-uint32_t CachedTimer::access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now) {
+uint32_t CachedTimer::slow_access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now) {
   using isa::AccessKind;
   if (kind == AccessKind::Fetch) {
     uint32_t stall = 0;
@@ -32,7 +32,6 @@ uint32_t CachedTimer::access(uint32_t addr, unsigned size, isa::AccessKind kind,
 
 uint32_t CachedTimer::resolve(const CacheOutcome& o, const Cache& cache, uint32_t addr, unsigned size,
                               isa::AccessKind kind, uint64_t now) {
-  if (o.hit && !o.pass) return 0;
   uint32_t stall = 0;
   if (o.writeback) stall += write_backs_.write_back(o.victim, now);
   if (o.fill) {

@@ -46,7 +46,15 @@ class CachedTimer : public isa::AccessTimer {
   void connect(const NextLevel& next) { next_ = next; }
   NextLevel& next_level() { return next_; }
 
-  uint32_t access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now) override;
+  uint32_t access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now) override {
+    // Hits, inline and first: most accesses are hits that move nothing.
+    if (kind == isa::AccessKind::Store) {
+      if (dcache_ && dcache_->write_hit(addr, policy_)) return 0;
+    } else if (Cache* cache = kind == isa::AccessKind::Fetch ? icache_ : dcache_; cache && cache->read_hit(addr)) {
+      return 0;
+    }
+    return slow_access(addr, size, kind, now);
+  }
   // Fetches inside an I-cache line are hits the ISS need not report.
   uint32_t fetch_block_bytes() const override { return icache_ ? icache_->line_bytes() : next_.fetch_block_bytes(); }
 
@@ -57,6 +65,8 @@ class CachedTimer : public isa::AccessTimer {
   uint64_t data_stall_cycles() const { return data_stall_; }
 
  private:
+  // Misses, write-throughs, and accesses without a cache.
+  [[gnu::noinline]] uint32_t slow_access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now);
   // The next level's part of one cache access.
   uint32_t resolve(const CacheOutcome& o, const Cache& cache, uint32_t addr, unsigned size, isa::AccessKind kind,
                    uint64_t now);
