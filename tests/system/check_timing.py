@@ -155,14 +155,18 @@ def compare(expected, measured, tolerance):
     return problems
 
 
-def summary(core, expected, measured, tolerance):
+def cycles(n):
+    return f"{n} cycle" if n == 1 else f"{n} cycles"
+
+
+def summary(expected, measured, tolerance):
     verdicts = [verdict(row["expected"], measured.get(name), tolerance) for name, row in expected.items()]
     checked = sum(1 for v in verdicts if v in ("exact", "within", "outside"))
     exact = verdicts.count("exact")
     within = exact + verdicts.count("within")
-    text = f"{core}: {exact} of {checked} benchmarks exact"
+    text = f"{exact} of {checked} benchmarks exact"
     if tolerance:
-        text += f", {within} within ±{tolerance} cycle(s)"
+        text += f", {within} within ±{cycles(tolerance)}"
     not_public = verdicts.count("n/a")
     if not_public:
         text += f"; {not_public} without a public figure (not checked)"
@@ -171,8 +175,8 @@ def summary(core, expected, measured, tolerance):
 
 def markdown(core, expected, measured, tolerance, basis):
     cell = lambda text: str(text).replace("|", "\\|")
-    lines = [f"{CORE_TITLES.get(core, core)} (`{core}`): tolerance ±{tolerance} cycle(s) per sequence, {basis}. "
-             f"{summary(core, expected, measured, tolerance)}. Bold: outside the tolerance; italic: within it "
+    lines = [f"**{CORE_TITLES.get(core, core)}** (`{core}`): tolerance ±{cycles(tolerance)} per sequence, {basis}. "
+             f"{summary(expected, measured, tolerance)}. Bold: outside the tolerance; italic: within it "
              f"but not exact.", "",
              "| benchmark | rule | expected | simulated | source |",
              "|---|---|---:|---:|---|"]
@@ -192,7 +196,7 @@ def report(core, expected, measured, tolerance):
         want = "n/a" if row["expected"] is NOT_PUBLIC else row["expected"]
         mark = marks[verdict(row["expected"], measured.get(name), tolerance)]
         print(f"{mark} {name:24} simulated {str(got):>6}  expected {str(want):>4}  {row['rule']}")
-    print(f"check_timing: {summary(core, expected, measured, tolerance)}")
+    print(f"check_timing: {core}: {summary(expected, measured, tolerance)}")
 
 
 def check(args, core):
