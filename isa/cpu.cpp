@@ -436,8 +436,9 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
 
 uint64_t Cpu::next_event_cycle() const { return std::min(limit_, scs_->next_systick_event()); }
 
-StopReason Cpu::run(uint64_t cycle_limit) {
+StopReason Cpu::run(uint64_t cycle_limit, uint64_t instruction_limit) {
   limit_ = cycle_limit;
+  instruction_limit_ = instruction_limit;
   const StopReason why = run_until_stop();
   flush_fetch_counts();
   return why;
@@ -449,7 +450,7 @@ StopReason Cpu::run_until_stop() {
     if (reset_requested_) reset(reset_vtor_);
     scs_->advance_systick(cycles_);
     if (take_pending_exception()) continue;
-    if (cycles_ >= limit_) return StopReason::CycleLimit;
+    if (cycles_ >= limit_ || instructions_ >= instruction_limit_) return StopReason::CycleLimit;
     if (sleeping_) {
       const uint64_t wake = next_event_cycle();
       sleep_cycles_ += wake - cycles_;
@@ -459,7 +460,13 @@ StopReason Cpu::run_until_stop() {
     }
     horizon_ = next_event_cycle();
     try {
-      while (cycles_ < horizon_) step();
+      // At most two instructions issue per cycle: far from the instruction
+      // limit, cycles alone bound the loop (the common, faster case).
+      if ((instruction_limit_ - instructions_) / 2 >= horizon_ - cycles_) {
+        while (cycles_ < horizon_) step();
+      } else {
+        while (cycles_ < horizon_ && instructions_ < instruction_limit_) step();
+      }
     } catch (const Fault& f) {
       raise_fault(f);
     }

@@ -56,7 +56,10 @@ class Cpu {
   // Take the reset exception: SP_main and PC from the vector table at VTOR.
   void reset(uint32_t vtor = 0);
   // Execute until the cycle counter reaches cycle_limit or the core stops.
-  StopReason run(uint64_t cycle_limit);
+  // Execute until the cycle counter reaches cycle_limit, the instruction
+  // counter reaches instruction_limit, or the core stops. (Cycles alone
+  // cannot bound instructions: a dual-issuing core runs two in a cycle.)
+  StopReason run(uint64_t cycle_limit, uint64_t instruction_limit = UINT64_MAX);
   // Execute one instruction (or take one pending exception); for tests.
   void step_one();
 
@@ -277,6 +280,7 @@ class Cpu {
   uint64_t sleep_cycles_ = 0;
   uint64_t horizon_ = 0;  // inner loop runs while cycles_ < horizon_
   uint64_t limit_ = 0;
+  uint64_t instruction_limit_ = UINT64_MAX;
   bool sleeping_ = false;
   bool reset_requested_ = false;
   uint32_t reset_vtor_ = 0;

@@ -61,14 +61,8 @@ void CoreModule::run_thread() {
 
 void CoreModule::step_quantum() {
   const uint64_t now = cpu_->cycles();
-  uint64_t limit = now + quantum_cycles_;
-  if (config_.max_instructions) {
-    // Every instruction takes at least a cycle, so a budget of the
-    // instructions left cannot overshoot the limit.
-    const uint64_t left = config_.max_instructions - std::min(config_.max_instructions, cpu_->instructions());
-    limit = std::min(limit, now + left);
-  }
-  const isa::StopReason why = cpu_->run(limit);
+  const uint64_t limit = now + quantum_cycles_;
+  const isa::StopReason why = cpu_->run(limit, config_.max_instructions ? config_.max_instructions : UINT64_MAX);
   sync();
   switch (why) {
     case isa::StopReason::Exit:

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "sim/cache_stats.hpp"
 #include "sim/config_error.hpp"
 #include "sim/elf_loader.hpp"
 #include "sim/platform.hpp"
@@ -61,7 +60,6 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
 
   StatsRegistry stats;
   register_run_stats(stats, *platform, result);
-  register_cache_stats(stats, *platform);  // core.l1i/l1d.*, memory.<name>.l1.* (Cortex-M7 L1 caches)
   if (stats_out.is_open()) {
     stats_out << stats.to_json().dump(2) << '\n';
     if (!stats_out.flush()) error_line(diagnostics, fmt::format("--stats {}: write failed", *cmd.stats_file));
