@@ -428,7 +428,14 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
   if (divide) stall(timing::Stall::Divide, divide);
   prev_flags_ = flags;
   prev_writes_ = t.writes;
-  if (pc_written_) [[unlikely]] {
+  if (t.dynamic == timing::Dynamic::Branch) [[unlikely]] {
+    // A predicting core: its model keeps the history and decides the cost.
+    stall(timing::Stall::BranchRefill, timing_->branch_penalty(pc, next_pc_, pc_written_));
+    if (pc_written_) {
+      pc_written_ = false;
+      redirect_fetch(sequential, next_pc_);
+    }
+  } else if (pc_written_) [[unlikely]] {
     pc_written_ = false;
     branch_refill(sequential, next_pc_);
   }

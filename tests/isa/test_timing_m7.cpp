@@ -111,9 +111,11 @@ TEST_CASE("Cortex-M7: FP issue cycles", "[isa][timing][m7]") {
 }
 
 TEST_CASE("Cortex-M7: branches", "[isa][timing][m7]") {
-  SECTION("a taken branch costs its issue cycle until the core asks branch_penalty") {
+  SECTION("the core charges what branch_penalty says: 1+8 the first time, 1 once predicted") {
     M7 f;
-    CHECK(f.cycles({0xe001}, 1) == 1);  // b .+6
+    CHECK(f.cycles({0xe001}, 1) == 9);  // b .+6: not seen before
+    CHECK(f.cycles({0xe001}, 1) == 1);  // the same branch to the same target: predicted
+    CHECK(f.cpu.stall_cycles(Stall::BranchRefill) == 8);
   }
   SECTION("branch_penalty: mispredicted 8, predicted 0") {
     isa::timing::CortexM7 m7;
