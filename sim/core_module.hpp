@@ -32,7 +32,7 @@ namespace sim {
 
 struct CoreModuleConfig {
   isa::CoreProfile profile;
-  isa::timing::Options timing;
+  isa::timing::Options timing{};
   uint64_t clock_hz = 0;
   sc_core::sc_time quantum = sc_core::sc_time(10, sc_core::SC_US);
   uint64_t max_instructions = 0;  // 0: no limit

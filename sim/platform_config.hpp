@@ -40,7 +40,7 @@ struct CoreConfig {
   isa::CoreProfile profile;  // with max_irqs = num_irqs
   uint64_t clock_hz = 0;
   uint32_t vtor = 0;
-  isa::timing::Options timing;  // multiplier: fast|small (Cortex-M0+ only)
+  isa::timing::Options timing{};  // multiplier: fast|small (Cortex-M0+ only)
   // Cortex-M7 only: L1 caches (memory/l1_caches.hpp). Sizes 0 or 4-64 KiB
   // (the M7's range, Cortex-M7 TRM chapter 5); icache_kib: 0 / dcache_kib: 0
   // leave one out. write_policy: write_back keeps the default memory map's
@@ -71,7 +71,7 @@ struct AliasConfig {
   std::string name;
   uint32_t base = 0;
   uint64_t size_bytes = 0;
-  std::string target;  // a memory's name
+  std::string target{};  // a memory's name
   // The window is the core's TCM interface onto the memory (the STM32F7's
   // flash at 0x00200000): the L1 caches never serve it, as for kind: tcm.
   bool tcm = false;
@@ -84,7 +84,7 @@ struct UartConfig {
   uint32_t base = 0;
   // NVIC lines; nullopt = not connected. Several outputs may share a line
   // (the MPS2 ORs its UART overflow interrupts together).
-  std::optional<unsigned> irq_rx, irq_tx, irq_overflow, irq_combined;
+  std::optional<unsigned> irq_rx{}, irq_tx{}, irq_overflow{}, irq_combined{};
   ConsoleOutput output = ConsoleOutput::Stdout;  // where transmitted bytes go
   static constexpr uint64_t kSize = 0x1000;
 };
