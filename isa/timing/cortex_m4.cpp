@@ -31,21 +31,15 @@ namespace isa::timing {
 
 namespace {
 
-struct Cycles {
-  std::string_view mnemonic;
-  uint8_t cycles;
-};
-
 // Cortex-M4 FPU instruction table (TRM 7.2.3): everything else on the FPU is 1.
-constexpr Cycles kFpu[] = {
+constexpr RowCycles kFpu[] = {
     {"VMLA.F32", 3},  {"VMLS.F32", 3}, {"VNMLA.F32", 3}, {"VNMLS.F32", 3}, {"VFMA.F32", 3},
     {"VFMS.F32", 3},  {"VFNMA.F32", 3}, {"VFNMS.F32", 3}, {"VDIV.F32", 14}, {"VSQRT.F32", 14},
     {"VLDR.32", 2},   {"VSTR.32", 2},  {"VLDR.64", 3},   {"VSTR.64", 3},
 };
 
 unsigned fpu_cycles(const Encoding& row) {
-  for (const auto& c : kFpu)
-    if (row.name == c.mnemonic) return c.cycles;
+  if (const unsigned listed = cycles_in(kFpu, row, 0)) return listed;
   // VMOV between core registers and S registers: "one float to/from one
   // core register, two floats or one double to/from two core registers: 2";
   // a scalar half of a D register: 1.

@@ -77,23 +77,14 @@ namespace {
 constexpr unsigned kMispredict = 8;  // [CM7]: 6 with the flags set early
 constexpr uint16_t kPc = 1u << 15;
 
-struct Cycles {
-  std::string_view row;
-  uint8_t cycles;
-};
-
 // FP instructions that occupy the FP pipe beyond one cycle; the rest issue in 1.
-constexpr Cycles kFpu[] = {
+constexpr RowCycles kFpu[] = {
     {"VDIV.F32", 16},  {"VSQRT.F32", 14}, {"VDIV.F64", 30},  {"VSQRT.F64", 30}, {"VMUL.F64", 5},
     {"VNMUL.F64", 5},  {"VMLA.F64", 5},   {"VMLS.F64", 5},   {"VNMLA.F64", 5},  {"VNMLS.F64", 5},
     {"VFMA.F64", 6},   {"VFMS.F64", 6},   {"VFNMA.F64", 6},  {"VFNMS.F64", 6},
 };
 
-unsigned fpu_cycles(const Encoding& row) {
-  for (const auto& c : kFpu)
-    if (row.name == c.row) return c.cycles;
-  return 1;
-}
+unsigned fpu_cycles(const Encoding& row) { return cycles_in(kFpu, row, 1); }
 
 // Data processing that needs the one SIMD/shifter unit and the first issue slot.
 constexpr std::string_view kOnePerCycle[] = {"SXTB", "SXTH", "UXTB", "UXTH", "SXTAB", "SXTAH", "UXTAB",

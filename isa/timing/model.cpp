@@ -95,6 +95,12 @@ std::string_view stall_description(Stall s) {
 
 std::string_view mnemonic(const Encoding& row) { return row.name.substr(0, row.name.find(' ')); }
 
+unsigned cycles_in(std::span<const RowCycles> table, const Encoding& row, unsigned otherwise) {
+  for (const RowCycles& c : table)
+    if (row.name == c.row) return c.cycles;
+  return otherwise;
+}
+
 unsigned transfer_count(const Encoding& row, const Decoded& d) {
   if (is_fp_row(row)) {
     const bool dbl = row.name.ends_with(".64");

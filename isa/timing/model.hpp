@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 
 #include "isa/timing/timing.hpp"
@@ -68,6 +69,13 @@ std::string_view mnemonic(const Encoding& row);
 InstrTiming register_use(const Encoding& row, const Decoded& d);
 // Registers (integer) or words (FP) a multiple transfer moves.
 unsigned transfer_count(const Encoding& row, const Decoded& d);
+// A row of a core's cycle table: an encoding row's name and its cycles.
+struct RowCycles {
+  std::string_view row;
+  uint8_t cycles;
+};
+// The cycles `table` gives the row, or `otherwise`.
+unsigned cycles_in(std::span<const RowCycles> table, const Encoding& row, unsigned otherwise);
 // The total cycles `cycles` of an instruction expressed as extra cycles in a bucket.
 inline void charge(InstrTiming& t, unsigned cycles, Stall bucket) {
   t.extra = static_cast<uint8_t>(cycles > 0 ? cycles - 1 : 0);
