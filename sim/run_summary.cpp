@@ -48,17 +48,25 @@ std::string format_summary(const StatsRegistry& stats, const RunResult& result) 
                      u64(stats, "traffic.load.accesses"), u64(stats, "traffic.load.bytes"),
                      u64(stats, "traffic.store.accesses"), u64(stats, "traffic.store.bytes"));
 
-  // memory.<region>.<counter>, regions in registration order.
-  std::vector<std::string> regions;
+  // memory.<region>.<counter>, regions in registration order; behind L1
+  // caches, memory.<region>.l1.* are the core's accesses, the rest what
+  // reached the memory (fills, write-backs).
+  std::vector<std::string> regions, cached;
   for (const auto& s : stats.stats())
-    if (s.name.starts_with("memory.") && s.name.ends_with(".reads"))
-      regions.push_back(s.name.substr(7, s.name.size() - 7 - 6));
-  out += fmt::format("  {:<12} {:>12} {:>12} {:>14} {:>14}\n", "memory", "reads", "writes", "bytes read", "bytes written");
-  for (const auto& r : regions) {
-    const std::string p = "memory." + r + ".";
-    out += fmt::format("  {:<12} {:>12} {:>12} {:>14} {:>14}\n", r, u64(stats, p + "reads"), u64(stats, p + "writes"),
-                       u64(stats, p + "bytes_read"), u64(stats, p + "bytes_written"));
-  }
+    if (s.name.starts_with("memory.") && s.name.ends_with(".reads")) {
+      const std::string r = s.name.substr(7, s.name.size() - 7 - 6);
+      (r.ends_with(".l1") ? cached : regions).push_back(r);
+    }
+  const auto table = [&](const char* title, const std::vector<std::string>& names) {
+    out += fmt::format("  {:<12} {:>12} {:>12} {:>14} {:>14}\n", title, "reads", "writes", "bytes read", "bytes written");
+    for (const auto& r : names) {
+      const std::string p = "memory." + r + ".";
+      out += fmt::format("  {:<12} {:>12} {:>12} {:>14} {:>14}\n", r.substr(0, r.find('.')), u64(stats, p + "reads"),
+                         u64(stats, p + "writes"), u64(stats, p + "bytes_read"), u64(stats, p + "bytes_written"));
+    }
+  };
+  table("memory", regions);
+  if (!cached.empty()) table("core via L1", cached);
   return out;
 }
 
