@@ -138,10 +138,7 @@ uint32_t Cpu::bus_read(uint32_t addr, unsigned size, AccessKind kind) {
   const DirectRegion* r = kind == AccessKind::Fetch ? cached_direct(fetch_direct_, addr, size) : data_region(addr, size);
   const timing::Stall wait = kind == AccessKind::Fetch ? timing::Stall::FetchWait : timing::Stall::DataWait;
   if (r && r->readable) {
-    if (r->timer)
-      stall(wait, r->timer->access(addr, size, kind, cycles_));
-    else if (r->read_wait)
-      stall(wait, r->read_wait);
+    if (const uint32_t w = region_wait(*r, addr, size, kind)) stall(wait, w);
     if (r->counters) r->counters->count(kind, size);
     return host_read(r->host + (addr - r->base), size);
   }
@@ -160,10 +157,7 @@ void Cpu::bus_write(uint32_t addr, unsigned size, uint32_t value) {
   const DirectRegion* r = data_region(addr, size);
   if (r && r->writable) {
     host_write(r->host + (addr - r->base), size, value);
-    if (r->timer)
-      stall(timing::Stall::DataWait, r->timer->access(addr, size, AccessKind::Store, cycles_));
-    else if (r->write_wait)
-      stall(timing::Stall::DataWait, r->write_wait);
+    if (const uint32_t w = region_wait(*r, addr, size, AccessKind::Store)) stall(timing::Stall::DataWait, w);
     if (r->counters) r->counters->count(AccessKind::Store, size);
     return;
   }
@@ -191,6 +185,15 @@ void Cpu::store(uint32_t addr, unsigned size, uint32_t value, Align align) {
   bus_write(addr, size, value);
 }
 
+// n words of a block transfer: each asks the timer at the cycle it is made.
+void Cpu::block_wait(const DirectRegion& r, uint32_t addr, unsigned n, AccessKind kind) {
+  if (!r.timer) {
+    stall(timing::Stall::DataWait, uint64_t{region_wait(r, addr, 4, kind)} * n);
+    return;
+  }
+  for (unsigned i = 0; i < n; ++i) stall(timing::Stall::DataWait, region_wait(r, addr + 4 * i, 4, kind));
+}
+
 void Cpu::load_words(uint32_t addr, unsigned n, uint32_t* out) {
   if (addr & 3) throw Fault{FaultKind::Unaligned, addr};
   const DirectRegion* r = SystemControl::in_ppb(addr) ? nullptr : data_region(addr, 4 * n);
@@ -200,11 +203,7 @@ void Cpu::load_words(uint32_t addr, unsigned n, uint32_t* out) {
   }
   const uint8_t* p = r->host + (addr - r->base);
   for (unsigned i = 0; i < n; ++i) std::memcpy(out + i, p + 4 * i, 4);
-  if (r->timer) {
-    for (unsigned i = 0; i < n; ++i) stall(timing::Stall::DataWait, r->timer->access(addr + 4 * i, 4, AccessKind::Load, cycles_));
-  } else {
-    stall(timing::Stall::DataWait, uint64_t{r->read_wait} * n);
-  }
+  block_wait(*r, addr, n, AccessKind::Load);
   if (r->counters) r->counters->count(AccessKind::Load, 4, n);
 }
 
@@ -217,11 +216,7 @@ void Cpu::store_words(uint32_t addr, unsigned n, const uint32_t* in) {
   }
   uint8_t* p = r->host + (addr - r->base);
   for (unsigned i = 0; i < n; ++i) std::memcpy(p + 4 * i, in + i, 4);
-  if (r->timer) {
-    for (unsigned i = 0; i < n; ++i) stall(timing::Stall::DataWait, r->timer->access(addr + 4 * i, 4, AccessKind::Store, cycles_));
-  } else {
-    stall(timing::Stall::DataWait, uint64_t{r->write_wait} * n);
-  }
+  block_wait(*r, addr, n, AccessKind::Store);
   if (r->counters) r->counters->count(AccessKind::Store, 4, n);
 }
 
@@ -347,7 +342,7 @@ Decoded Cpu::decode(uint32_t raw, bool wide) const {
 // The pipeline enters a new line of a memory with wait states or a timer.
 void Cpu::fetch_line(const DirectRegion& r, uint32_t addr) {
   fetch_line_ = addr;
-  stall(timing::Stall::FetchWait, r.timer ? r.timer->access(addr, pipeline_.fetch_bytes, AccessKind::Fetch, cycles_) : r.read_wait);
+  stall(timing::Stall::FetchWait, region_wait(r, addr, pipeline_.fetch_bytes, AccessKind::Fetch));
 }
 
 // The rules between an instruction and the one before it (the model's

@@ -226,6 +226,13 @@ class Cpu {
     return refill_direct(data_direct_, addr, size);
   }
   const DirectRegion* refill_direct(const DirectRegion*& cache, uint32_t addr, unsigned size);
+  // Wait cycles of one access through a direct region: its timer decides
+  // when it has one, else its fixed wait states.
+  uint32_t region_wait(const DirectRegion& r, uint32_t addr, unsigned size, AccessKind kind) {
+    if (r.timer) return r.timer->access(addr, size, kind, cycles_);
+    return kind == AccessKind::Store ? r.write_wait : r.read_wait;
+  }
+  void block_wait(const DirectRegion& r, uint32_t addr, unsigned n, AccessKind kind);
   uint32_t bus_read(uint32_t addr, unsigned size, AccessKind kind);
   void bus_write(uint32_t addr, unsigned size, uint32_t value);
   uint64_t next_event_cycle() const;
