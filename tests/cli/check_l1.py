@@ -15,11 +15,11 @@ line fills, write-backs and write-throughs.
 usage: check_l1.py --edgesim BIN --firmware DIR on_off|big_loop|policy
 """
 import argparse
-import json
 import os
-import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from edgesim_stats import run_stats  # noqa: E402
 
 PLATFORM = "stm32f746"
 BEAT = 8  # bytes per AXI beat: memories count a line fill as line/8 reads
@@ -27,27 +27,7 @@ UNCACHED = ["core.l1.icache_kib=0", "core.l1.dcache_kib=0"]
 
 
 def run(edgesim, elf, sets=()):
-    with tempfile.TemporaryDirectory() as tmp:
-        stats = os.path.join(tmp, "stats.json")
-        cmd = [edgesim, "run", elf, "--platform", PLATFORM, "--quiet", "--stats", stats]
-        for s in sets:
-            cmd += ["--set", s]
-        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if done.returncode != 0:
-            sys.exit(f"{' '.join(cmd)}: exit {done.returncode}\n{done.stderr}")
-        with open(stats) as f:
-            return flatten(json.load(f))
-
-
-def flatten(tree, prefix=""):
-    out = {}
-    for key, value in tree.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            out.update(flatten(value, name + "."))
-        else:
-            out[name] = value
-    return out
+    return run_stats(edgesim, elf, PLATFORM, sets)
 
 
 def memories(s):

@@ -13,37 +13,11 @@
 usage: check_timing_stats.py --edgesim BIN --firmware DIR invariants|flash
 """
 import argparse
-import json
 import os
-import subprocess
 import sys
-import tempfile
 
-
-def run(edgesim, elf, platform, sets=()):
-    with tempfile.TemporaryDirectory() as tmp:
-        stats = os.path.join(tmp, "stats.json")
-        cmd = [edgesim, "run", elf, "--platform", platform, "--quiet", "--stats", stats]
-        for s in sets:
-            cmd += ["--set", s]
-        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if done.returncode != 0:
-            sys.exit(f"{' '.join(cmd)}: exit {done.returncode}\n{done.stderr}")
-        with open(stats) as f:
-            return flatten(json.load(f))
-
-
-def flatten(tree, prefix=""):
-    out = {}
-    for key, value in tree.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict) and "value" in value:
-            out[name] = value["value"]
-        elif isinstance(value, dict):
-            out.update(flatten(value, name + "."))
-        else:
-            out[name] = value
-    return out
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from edgesim_stats import run_stats  # noqa: E402
 
 
 def check_invariants(s, label, failures):
@@ -86,7 +60,7 @@ def main():
                 ("compute_bench.m0plus-minimal.elf", "m0plus-minimal", ()),
                 ("systick_svc.m0plus-minimal.elf", "m0plus-minimal", ())]
         for elf, platform, sets in runs:
-            check_invariants(run(args.edgesim, fw(elf), platform, sets), f"{elf} on {platform}", failures)
+            check_invariants(run_stats(args.edgesim, fw(elf), platform, sets), f"{elf} on {platform}", failures)
     else:
         elf = fw("compute_bench.stm32f407.elf")
         no_art = ["memories.flash.art.icache_lines=0", "memories.flash.art.dcache_lines=0"]
@@ -96,7 +70,7 @@ def main():
             "5 WS, prefetch": ["memories.flash.wait_states=5"] + no_art,
             "5 WS raw": ["memories.flash.wait_states=5", "memories.flash.prefetch=false"] + no_art,
         }
-        s = {name: run(args.edgesim, elf, "stm32f407", sets) for name, sets in configs.items()}
+        s = {name: run_stats(args.edgesim, elf, "stm32f407", sets) for name, sets in configs.items()}
         for name, stats in s.items():
             print(f"{name:22} cycles {stats['core.cycles']:>10}  fetch_wait {stats['core.stall.fetch_wait']:>10}"
                   f"  flash lines read {stats['memory.flash.flash.line_fetches']:>9}")
