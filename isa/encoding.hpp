@@ -63,6 +63,9 @@ enum class OpClass : uint8_t {
   Undefined,
 };
 
+// The FP arithmetic, compare, convert and move classes (FloatAdd..FloatMove).
+constexpr bool is_float(OpClass c) { return c >= OpClass::FloatAdd && c <= OpClass::FloatMove; }
+
 // Extracts operands; returns false where the manual says UNPREDICTABLE or
 // UNDEFINED for this encoding (edgesim then raises UNDEFINSTR).
 using DecodeFn = bool (*)(uint32_t raw, Decoded& d);

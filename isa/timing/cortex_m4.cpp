@@ -112,17 +112,8 @@ InstrTiming CortexM3M4::annotate(const Encoding& row, const Decoded& d) const {
     case OpClass::System:
       if (m == "ISB") charge(t, 1 + pipeline().refill, Stall::BranchRefill);  // 1+P, P as for a branch
       break;
-    case OpClass::FloatAdd:
-    case OpClass::FloatMul:
-    case OpClass::FloatMac:
-    case OpClass::FloatDiv:
-    case OpClass::FloatSqrt:
-    case OpClass::FloatCmp:
-    case OpClass::FloatCvt:
-    case OpClass::FloatMove:
-      charge(t, fpu_cycles(row), Stall::Fpu);
-      break;
     default:
+      if (is_float(row.op_class)) charge(t, fpu_cycles(row), Stall::Fpu);
       break;
   }
   return t;

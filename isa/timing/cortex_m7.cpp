@@ -160,18 +160,11 @@ InstrTiming CortexM7::annotate(const Encoding& row, const Decoded& d) const {
     case OpClass::Hint:
       pairs = m == "NOP" || m == "IT";
       break;
-    case OpClass::FloatAdd:
-    case OpClass::FloatMul:
-    case OpClass::FloatMac:
-    case OpClass::FloatDiv:
-    case OpClass::FloatSqrt:
-    case OpClass::FloatCmp:
-    case OpClass::FloatCvt:
-    case OpClass::FloatMove:
-      charge(t, fpu_cycles(row), Stall::Fpu);
-      pairs = single_core_transfer(row);
-      break;
     default:
+      if (is_float(row.op_class)) {
+        charge(t, fpu_cycles(row), Stall::Fpu);
+        pairs = single_core_transfer(row);
+      }
       break;
   }
   if (d.wback && (row.op_class == OpClass::Load || row.op_class == OpClass::LoadMultiple))
