@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "sim/config_error.hpp"
+#include "tests/sim/config_test_helpers.hpp"
 #include "sim/platform_catalog.hpp"
 #include "sim/platform_config.hpp"
 
-using sim::ConfigError;
 using sim::Override;
 using sim::parse_platform_config;
 
@@ -25,20 +25,8 @@ aliases:
   flash_itcm: { base: 0x00200000, target: flash, tcm: true }
 )";
 
-std::string error_of(const std::string& yaml, const std::vector<Override>& overrides = {}) {
-  try {
-    parse_platform_config(yaml, "board.yaml", overrides);
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  return s.replace(at, from.size(), to);
-}
+using test::error_of;
+using test::replace;
 }  // namespace
 
 TEST_CASE("l1 config: keys read into an L1Config with the Cortex-M7's geometry as defaults") {

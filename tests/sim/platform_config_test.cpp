@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "sim/config_error.hpp"
+#include "tests/sim/config_test_helpers.hpp"
 
 using sim::ConfigError;
 using sim::Override;
@@ -23,20 +24,8 @@ devices:
   uart0: { type: cmsdk-uart, base: 0x40004000, irq_rx: 0, irq_tx: 1 }
 )";
 
-std::string error_of(const std::string& yaml, const std::vector<Override>& overrides = {}) {
-  try {
-    parse_platform_config(yaml, "board.yaml", overrides);
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  return s.replace(at, from.size(), to);
-}
+using test::error_of;
+using test::replace;
 }  // namespace
 
 TEST_CASE("platform config: a valid board reads into typed structs with defaults") {
