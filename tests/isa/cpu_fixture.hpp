@@ -25,6 +25,15 @@ struct CpuFixture {
     bus.code(kCode, code);
     for (unsigned i = 0; i < count; ++i) cpu.step_one();
   }
+  // Place `code` at kCode, run `count` instructions from there (the state
+  // otherwise as it is) and return the cycles they took.
+  uint64_t cycles_of(std::initializer_list<uint16_t> code, unsigned count) {
+    bus.code(kCode, code);
+    cpu.state().pc = kCode;
+    const uint64_t before = cpu.cycles();
+    for (unsigned i = 0; i < count; ++i) cpu.step_one();
+    return cpu.cycles() - before;
+  }
   uint32_t& r(unsigned n) { return cpu.state().r[n]; }
 
   RamBus bus;
