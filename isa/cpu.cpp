@@ -19,7 +19,8 @@ Cpu::Cpu(const CoreProfile& profile, Bus& bus, CpuHooks* hooks, const timing::Op
       pipeline_(timing_->pipeline()),
       scs_(std::make_unique<SystemControl>(*this)),
       icache_(kCacheLines),
-      fetch_word_shift_(static_cast<uint32_t>(std::countr_zero(unsigned{pipeline_.fetch_bytes}))) {}
+      fetch_word_shift_(static_cast<uint32_t>(std::countr_zero(unsigned{pipeline_.fetch_bytes}))),
+      not_taken_resolves_(pipeline_.predicts_branches ? kBranchResolved : 0) {}
 
 Cpu::~Cpu() = default;
 
@@ -31,7 +32,7 @@ void Cpu::reset(uint32_t vtor) {
   scs_->set_vtor(vtor);
   sleeping_ = false;
   prev_flags_ = 0;
-  fetch_line_ = 1;
+  forget_fetch_line();
   run_start_ = 1;
   lockup_.reset();
   hardfault_origin_.reset();
@@ -99,7 +100,8 @@ const DirectRegion* Cpu::find_direct(uint32_t addr, unsigned len) {
     // Growing the list may move it: drop the cached pointers into it.
     flush_fetch_counts();
     direct_.push_back(*granted);
-    data_direct_ = data_previous_ = fetch_direct_ = nullptr;
+    data_direct_ = data_previous_ = nullptr;
+    set_fetch_region(nullptr);
     return &direct_.back();
   }
   return nullptr;
@@ -108,7 +110,20 @@ const DirectRegion* Cpu::find_direct(uint32_t addr, unsigned len) {
 void Cpu::invalidate_direct(uint32_t first, uint32_t last) {
   flush_fetch_counts();
   std::erase_if(direct_, [&](const DirectRegion& r) { return !(r.last < first || r.base > last); });
-  data_direct_ = data_previous_ = fetch_direct_ = nullptr;
+  data_direct_ = data_previous_ = nullptr;
+  set_fetch_region(nullptr);
+}
+
+void Cpu::set_fetch_region(const DirectRegion* r) {
+  fetch_direct_ = r;
+  const bool window = r && r->readable && r->last - r->base >= 3;
+  fetch_base_ = window ? r->base : 1;
+  fetch_limit_ = window ? r->last - r->base - 3 : 0;
+  fetch_host_ = window ? r->host : nullptr;
+  fetch_line_mask_ = ~((r && r->timer ? r->timer->fetch_block_bytes() : pipeline_.fetch_bytes) - 1);
+  fetch_timed_ = r && (r->timer || r->read_wait);
+  fetch_line_buffered_ = r && r->timer;
+  forget_fetch_line();
 }
 
 // Fetches and data accesses keep separate cached regions: code and data
@@ -118,13 +133,11 @@ const DirectRegion* Cpu::refill_direct(const DirectRegion*& cache, uint32_t addr
   const DirectRegion* r = find_direct(addr, size);
   if (!data) {
     flush_fetch_counts();
-    fetch_line_ = 1;
-    fetch_line_mask_ = ~((r && r->timer ? r->timer->fetch_block_bytes() : pipeline_.fetch_bytes) - 1);
-    fetch_timed_ = r && (r->timer || r->read_wait);
-    fetch_line_buffered_ = r && r->timer;
+    set_fetch_region(r);
     open_run(s_.pc);
+    return r;
   }
-  if (data && r) data_previous_ = cache;
+  if (r) data_previous_ = cache;
   cache = r;
   return r;
 }
@@ -276,7 +289,6 @@ void Cpu::end_run(uint32_t end) {
   if (!(run_start_ & 1) && end > run_start_) {
     const uint64_t words = ((end - 1) >> fetch_word_shift_) - (run_start_ >> fetch_word_shift_) + 1;
     fetches_pending_ += words;
-    fetch_bytes_pending_ += words * pipeline_.fetch_bytes;
   }
   run_start_ = 1;
 }
@@ -288,9 +300,9 @@ void Cpu::flush_fetch_counts() {
   }
   if (fetch_direct_ && fetch_direct_->counters) {
     fetch_direct_->counters->fetches += fetches_pending_;
-    fetch_direct_->counters->fetch_bytes += fetch_bytes_pending_;
+    fetch_direct_->counters->fetch_bytes += fetches_pending_ * pipeline_.fetch_bytes;
   }
-  fetches_pending_ = fetch_bytes_pending_ = 0;
+  fetches_pending_ = 0;
 }
 
 // The hot path: the word at pc straight from the host copy, and a cache hit.
@@ -299,11 +311,11 @@ void Cpu::flush_fetch_counts() {
 // invalidation.
 inline const Decoded& Cpu::fetch_decoded(uint32_t pc) {
   const CacheLine& line = icache_[(pc >> 1) & (kCacheLines - 1)];
-  const DirectRegion* r = fetch_direct_;
-  if (r && r->readable && r->contains(pc, 4)) [[likely]] {
-    const uint32_t word = host_read(r->host + (pc - r->base), 4);
+  const uint32_t offset = pc - fetch_base_;
+  if (offset <= fetch_limit_) [[likely]] {
+    const uint32_t word = host_read(fetch_host_ + offset, 4);
     if (line.pc == pc && line.word == word) [[likely]] {
-      if (fetch_timed_) [[unlikely]] fetch_timing(*r, pc, line.d.size);
+      if (!in_fetch_line(pc, line.d.size)) [[unlikely]] fetch_timing(pc, line.d.size);
       return line.d;
     }
   }
@@ -312,15 +324,15 @@ inline const Decoded& Cpu::fetch_decoded(uint32_t pc) {
 
 const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
   CacheLine& line = icache_[(pc >> 1) & (kCacheLines - 1)];
-  const DirectRegion* r = fetch_direct_;
-  if (r && r->readable && r->contains(pc, 4)) {  // a miss: decode and fill the line
-    const uint32_t word = host_read(r->host + (pc - r->base), 4);
+  const uint32_t offset = pc - fetch_base_;
+  if (offset <= fetch_limit_) {  // a miss: decode and fill the line
+    const uint32_t word = host_read(fetch_host_ + offset, 4);
     const auto hw1 = static_cast<uint16_t>(word);
     const bool wide = Decoder::is_wide(hw1);
     line.d = decode(wide ? (uint32_t{hw1} << 16) | (word >> 16) : hw1, wide);
     line.pc = pc;
     line.word = word;
-    if (fetch_timed_) fetch_timing(*r, pc, line.d.size);
+    if (!in_fetch_line(pc, line.d.size)) fetch_timing(pc, line.d.size);
     return line.d;
   }
   // Code outside DMI, or the last halfword of a region: fetched and counted
@@ -329,7 +341,7 @@ const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
   const uint32_t raw = fetch(pc, len);
   line.pc = 1;
   line.d = decode(raw, len == 4);
-  fetch_line_ = 1;
+  forget_fetch_line();
   return line.d;
 }
 
@@ -339,10 +351,18 @@ Decoded Cpu::decode(uint32_t raw, bool wide) const {
   return d;
 }
 
-// The pipeline enters a new line of a memory with wait states or a timer.
-void Cpu::fetch_line(const DirectRegion& r, uint32_t addr) {
+// An instruction outside the line held, in a memory with wait states or a
+// timer: the line(s) it occupies are fetched, the last one is held.
+void Cpu::fetch_timing(uint32_t pc, unsigned size) {
+  const uint32_t first = pc & fetch_line_mask_, last = (pc + size - 1) & fetch_line_mask_;
+  if (fetch_line_bytes_ == 0 || first != fetch_line_) fetch_line(first);
+  if (last != first) fetch_line(last);
+}
+
+void Cpu::fetch_line(uint32_t addr) {
   fetch_line_ = addr;
-  stall(timing::Stall::FetchWait, region_wait(r, addr, pipeline_.fetch_bytes, AccessKind::Fetch));
+  fetch_line_bytes_ = ~fetch_line_mask_ + 1;
+  stall(timing::Stall::FetchWait, region_wait(*fetch_direct_, addr, pipeline_.fetch_bytes, AccessKind::Fetch));
 }
 
 // The rules between an instruction and the one before it (the model's
@@ -378,8 +398,8 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
   unsigned refill = pipeline_.refill;
   if ((target & 2) && pipeline_.unaligned_wide_target) {
     // A 32-bit target straddling two fetch words needs both before it can issue.
-    const DirectRegion* r = fetch_direct_;
-    if (r && r->readable && r->contains(target, 2) && Decoder::is_wide(static_cast<uint16_t>(host_read(r->host + (target - r->base), 2))))
+    const uint32_t offset = target - fetch_base_;
+    if (offset <= fetch_limit_ && Decoder::is_wide(static_cast<uint16_t>(host_read(fetch_host_ + offset, 2))))
       refill += pipeline_.unaligned_wide_target;
   }
   stall(timing::Stall::BranchRefill, refill);
@@ -423,15 +443,18 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
   if (divide) stall(timing::Stall::Divide, divide);
   prev_flags_ = flags;
   prev_writes_ = t.writes;
-  if (t.dynamic == timing::Dynamic::Branch) [[unlikely]] {
+  if (redirect_) [[unlikely]] redirect(pc, sequential, t);
+}
+
+// After a PC write, or a branch a predicting core resolved.
+void Cpu::redirect(uint32_t pc, uint32_t sequential, const timing::InstrTiming& t) {
+  const bool taken = redirect_ & kPcWritten;
+  redirect_ = 0;
+  if (t.dynamic == timing::Dynamic::Branch) {
     // A predicting core: its model keeps the history and decides the cost.
-    stall(timing::Stall::BranchRefill, timing_->branch_penalty(pc, next_pc_, pc_written_));
-    if (pc_written_) {
-      pc_written_ = false;
-      redirect_fetch(sequential, next_pc_);
-    }
-  } else if (pc_written_) [[unlikely]] {
-    pc_written_ = false;
+    stall(timing::Stall::BranchRefill, timing_->branch_penalty(pc, next_pc_, taken));
+    if (taken) redirect_fetch(sequential, next_pc_);
+  } else if (taken) {
     branch_refill(sequential, next_pc_);
   }
 }

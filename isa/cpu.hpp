@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "isa/bus.hpp"
@@ -102,8 +103,11 @@ class Cpu {
   }
   void branch_to(uint32_t addr) {
     next_pc_ = addr & ~1u;
-    pc_written_ = true;  // a refill even when the target is the next instruction
+    redirect_ = kPcWritten;  // a refill even when the target is the next instruction
   }
+  // A conditional branch fell through. A core that predicts branches still
+  // resolves it (its history learns; a taken prediction was wrong).
+  void branch_not_taken() { redirect_ |= not_taken_resolves_; }
   // BXWritePC / LoadWritePC: interworking, exception return in Handler mode.
   void bx_write_pc(uint32_t addr);
   void set_nz(uint32_t v) {
@@ -189,12 +193,13 @@ class Cpu {
   // instruction. In a memory with wait states or a timer, the fetch is also
   // timed each time it enters a new line: a fetch word for fixed wait
   // states, the timer's block (its line buffer) otherwise.
-  void fetch_timing(const DirectRegion& r, uint32_t pc, unsigned size) {
-    const uint32_t first = pc & fetch_line_mask_, last = (pc + size - 1) & fetch_line_mask_;
-    if (first != fetch_line_) [[unlikely]] fetch_line(r, first);
-    if (last != fetch_line_) [[unlikely]] fetch_line(r, last);
-  }
-  void fetch_line(const DirectRegion& r, uint32_t addr);
+  // One compare per instruction: is [pc, pc+size) inside the line held?
+  // (In a memory without wait states the "line" is the whole address space.)
+  bool in_fetch_line(uint32_t pc, unsigned size) const { return uint64_t{pc - fetch_line_} + size <= fetch_line_bytes_; }
+  void fetch_timing(uint32_t pc, unsigned size);
+  void fetch_line(uint32_t addr);
+  void forget_fetch_line() { fetch_line_bytes_ = fetch_timed_ ? 0 : kAnyLine; }
+  void set_fetch_region(const DirectRegion* r);
   void end_run(uint32_t end);
   void open_run(uint32_t pc) { run_start_ = fetch_direct_ ? pc : 1; }  // bus fetches count themselves
   // The pipeline stops fetching after `end` and restarts at `target`.
@@ -204,8 +209,9 @@ class Cpu {
     // A line buffer (a timer's block) still holds the line: a branch within
     // it is a hit that the timer need not be asked about. A plain memory
     // with wait states is read again.
-    if (!fetch_line_buffered_ || ((target ^ fetch_line_) & fetch_line_mask_)) fetch_line_ = 1;
+    if (!fetch_line_buffered_ || ((target ^ fetch_line_) & fetch_line_mask_)) forget_fetch_line();
   }
+  void redirect(uint32_t pc, uint32_t sequential, const timing::InstrTiming& t);
   const Decoded& fetch_decoded(uint32_t pc);
   [[gnu::noinline]] const Decoded& fetch_decoded_slow(uint32_t pc);
   void flush_fetch_counts();
@@ -221,8 +227,11 @@ class Cpu {
   // flash, activations in SRAM): the data region used before the current
   // one is checked too.
   const DirectRegion* data_region(uint32_t addr, unsigned size) {
-    if (data_direct_ && data_direct_->contains(addr, size)) return data_direct_;
-    if (data_previous_ && data_previous_->contains(addr, size)) return data_previous_;
+    if (data_direct_ && data_direct_->contains(addr, size)) [[likely]] return data_direct_;
+    if (data_previous_ && data_previous_->contains(addr, size)) {
+      std::swap(data_direct_, data_previous_);  // most recently used first
+      return data_direct_;
+    }
     return refill_direct(data_direct_, addr, size);
   }
   const DirectRegion* refill_direct(const DirectRegion*& cache, uint32_t addr, unsigned size);
@@ -268,19 +277,27 @@ class Cpu {
   const DirectRegion* data_direct_ = nullptr;
   const DirectRegion* data_previous_ = nullptr;  // the data region before data_direct_
   const DirectRegion* fetch_direct_ = nullptr;
-  uint64_t fetches_pending_ = 0, fetch_bytes_pending_ = 0;  // not yet added to fetch_direct_'s counters
+  // fetch_direct_ as the hot path reads it: a word at offset pc - fetch_base_
+  // <= fetch_limit_ is at fetch_host_ + offset. None: no even pc passes.
+  uint32_t fetch_base_ = 1, fetch_limit_ = 0;
+  const uint8_t* fetch_host_ = nullptr;
+  uint64_t fetches_pending_ = 0;  // fetch words not yet added to fetch_direct_'s counters
   uint32_t fetch_word_shift_ = 2;  // log2 of the fetch width
   uint32_t run_start_ = 1;         // first byte of the open straight-line run (odd: none)
   bool fetch_timed_ = false;       // fetch_direct_ has wait states or a timer
   bool fetch_line_buffered_ = false;  // fetch_direct_ has a timer: fetch_line_ is its line buffer
-  uint32_t fetch_line_ = 1;        // the line of fetch_direct_ the pipeline holds (odd: none)
+  static constexpr uint64_t kAnyLine = uint64_t{1} << 33;  // fetch_line_bytes_ that every fetch is inside
+  uint32_t fetch_line_ = 0;        // first byte of the line of fetch_direct_ the pipeline holds
+  uint64_t fetch_line_bytes_ = 0;  // its size; 0: none held; kAnyLine: untimed memory
   uint32_t fetch_line_mask_ = ~3u;  // ~(line bytes - 1)
   uint8_t prev_flags_ = 0;        // timing flags and writes of the previous instruction
   uint16_t prev_writes_ = 0;
   timing::StallCounts stalls_{};
 
   uint32_t next_pc_ = 0;
-  bool pc_written_ = false;  // the instruction wrote the PC: the pipeline refills
+  static constexpr uint8_t kPcWritten = 1, kBranchResolved = 2;
+  uint8_t redirect_ = 0;  // kPcWritten: the pipeline refills; kBranchResolved: a predictor learns
+  uint8_t not_taken_resolves_ = 0;  // kBranchResolved on a core that predicts branches
   bool in_it_ = false;
   uint64_t cycles_ = 0;
   uint64_t instructions_ = 0;

@@ -178,7 +178,7 @@ void Cpu::exception_return(uint32_t exc_return) {
 }
 
 void Cpu::raise_fault(const Fault& f) {
-  pc_written_ = false;  // the faulting instruction did not complete
+  redirect_ = 0;  // the faulting instruction did not complete
   if (f.kind == FaultKind::Breakpoint) scs_->record_debug_event();
   unsigned exc = scs_->faults_configurable() ? fault_exception(f.kind) : unsigned{kHardFault};
   if (exc != kHardFault) scs_->record_fault(f);

@@ -8,46 +8,50 @@ namespace memory {
 
 namespace {
 // Flash bases are aligned to the flash's size rounded up to a power of two,
-// so masking with it turns any window's address into the flash offset.
-uint32_t mask_for(uint64_t flash_bytes) {
-  if (flash_bytes == 0 || flash_bytes > (uint64_t{1} << 31)) return 0xFFFFFFFF;
-  return static_cast<uint32_t>(std::bit_ceil(flash_bytes) - 1);
+// so masking with it turns any window's address into the flash offset. The
+// caches tell apart at most 2^24 lines: beyond that, addresses alias.
+constexpr uint64_t kMaxLines = uint64_t{1} << 24;
+uint32_t mask_for(uint64_t flash_bytes, uint32_t line_bytes) {
+  const uint64_t span = flash_bytes == 0 || flash_bytes > (uint64_t{1} << 31) ? uint64_t{1} << 32 : std::bit_ceil(flash_bytes);
+  return static_cast<uint32_t>(std::min(span, kMaxLines * line_bytes) - 1);
+}
+const FlashTimingConfig& checked(const FlashTimingConfig& config) {
+  if (config.line_bytes < 4 || !std::has_single_bit(config.line_bytes))
+    throw std::invalid_argument("flash line size must be a power of two of at least 4 bytes");
+  return config;
 }
 }  // namespace
 
 FlashTiming::FlashTiming(const FlashTimingConfig& config)
-    : config_(config),
-      address_mask_(mask_for(config.flash_bytes)),
+    : config_(checked(config)),
+      address_mask_(mask_for(config.flash_bytes, config.line_bytes)),
       line_shift_(static_cast<uint32_t>(std::countr_zero(config.line_bytes))),
       icache_(config.icache_lines, line_count()),
-      dcache_(config.dcache_lines, line_count()) {
-  if (config.line_bytes < 4 || !std::has_single_bit(config.line_bytes))
-    throw std::invalid_argument("flash line size must be a power of two of at least 4 bytes");
-}
+      dcache_(config.dcache_lines, line_count()) {}
 
 
-[[gnu::always_inline]] inline uint32_t FlashTiming::fetch(uint32_t line, uint64_t now) {
-  if (has_current_ && line == current_) return 0;  // the line buffer
-  has_current_ = true;
-  current_ = line;
-  uint32_t stall = 0;
-  if (icache_.touch(line)) {
+uint32_t FlashTiming::access(uint32_t addr, unsigned /*size*/, isa::AccessKind kind, uint64_t now) {
+  const uint32_t line = line_of(addr);
+  if (kind == isa::AccessKind::Fetch) [[likely]] {
+    if (has_current_ && line == current_) return 0;  // the line buffer
+    has_current_ = true;
+    current_ = line;
+    // The common case, a loop running from the I-cache, stays short.
+    if (!icache_.touch(line)) [[unlikely]] return fetch_miss(line, now);
     ++counters_.icache_hits;
-    abort_prefetch(now);
-  } else {
-    stall = miss_from_flash(line, now);
+    if (prefetching_) abort_prefetch(now);
+    start_prefetch(line + 1, now);
+    return 0;
   }
-  start_prefetch(line + 1, now + stall);
+  if (kind == isa::AccessKind::Store) return 0;  // flash is read-only on the bus: the write fails, untimed
+  const uint32_t stall = load(line);
+  counters_.stall_cycles += stall;
   return stall;
 }
 
-uint32_t FlashTiming::access(uint32_t addr, unsigned /*size*/, isa::AccessKind kind, uint64_t now) {
-  uint32_t stall = 0;
-  switch (kind) {
-    case isa::AccessKind::Fetch: stall = fetch(line_of(addr), now); break;
-    case isa::AccessKind::Load: stall = load(line_of(addr)); break;
-    case isa::AccessKind::Store: break;  // flash is read-only on the bus: the write fails, untimed
-  }
+uint32_t FlashTiming::fetch_miss(uint32_t line, uint64_t now) {
+  const uint32_t stall = miss_from_flash(line, now);
+  start_prefetch(line + 1, now + stall);
   counters_.stall_cycles += stall;
   return stall;
 }

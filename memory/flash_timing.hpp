@@ -71,12 +71,9 @@ class FlashTiming : public isa::AccessTimer {
 
  private:
   uint32_t line_of(uint32_t addr) const { return (addr & address_mask_) >> line_shift_; }  // no division on the fetch path
-  // Distinct line numbers the caches must tell apart (capped: a flash of
-  // more than 256 MiB caches its first 256 MiB only).
-  uint32_t line_count() const {
-    return static_cast<uint32_t>(std::min<uint64_t>((uint64_t{address_mask_} + 1) / config_.line_bytes, 1u << 24));
-  }
-  uint32_t fetch(uint32_t line, uint64_t now);
+  // Distinct line numbers the caches must tell apart; line_of is below it.
+  uint32_t line_count() const { return static_cast<uint32_t>((uint64_t{address_mask_} + 1) >> line_shift_); }
+  [[gnu::noinline]] uint32_t fetch_miss(uint32_t line, uint64_t now);
   uint32_t miss_from_flash(uint32_t line, uint64_t now);
   uint32_t take_prefetch(uint64_t now);
   uint32_t read_from_flash(uint64_t now);

@@ -7,13 +7,13 @@ namespace memory {
 
 LruLines::LruLines(uint32_t capacity, uint32_t universe) : capacity_(capacity) {
   if (capacity > 0xFFFF) throw std::invalid_argument("an LRU line set holds at most 65535 lines");
-  if (capacity > 0) slot_.assign(universe, 0);
+  if (capacity > 0) slot_.assign(size_t{universe} + 1, 0);
   line_.reserve(capacity);
   stamp_.reserve(capacity);
 }
 
 void LruLines::insert(uint32_t line) {
-  if (capacity_ == 0 || line >= slot_.size()) return;
+  if (capacity_ == 0 || line + size_t{1} >= slot_.size()) return;
   size_t slot = line_.size();
   if (slot < capacity_) {
     line_.push_back(line);

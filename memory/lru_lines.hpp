@@ -12,7 +12,10 @@ namespace memory {
 
 class LruLines {
  public:
-  // Holds up to `capacity` of the line numbers 0 .. universe-1.
+  // Holds up to `capacity` of the line numbers 0 .. universe-1; touch and
+  // holds also take `universe` itself (the line after the last), which is
+  // never held. Larger numbers are the caller's error (unchecked: lookups
+  // are on the fetch path).
   LruLines(uint32_t capacity, uint32_t universe);
 
   uint32_t capacity() const { return capacity_; }
@@ -32,10 +35,10 @@ class LruLines {
   void clear();
 
  private:
-  uint32_t slot_of(uint32_t line) const { return line < slot_.size() ? slot_[line] : 0; }
+  uint32_t slot_of(uint32_t line) const { return capacity_ ? slot_[line] : 0; }
 
   uint32_t capacity_;
-  std::vector<uint16_t> slot_;   // per line number: its slot + 1, 0 when not held
+  std::vector<uint16_t> slot_;   // per line number (and one more): its slot + 1, 0 when not held
   std::vector<uint32_t> line_;   // per slot: the line it holds
   std::vector<uint64_t> stamp_;  // per slot: when it was last used
   uint64_t clock_ = 0;

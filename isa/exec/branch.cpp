@@ -26,7 +26,10 @@ void b(Cpu& c, const Decoded& d) {
     require_last_in_it(c);
   else
     require_outside_it(c);  // B<c> T1/T3: the condition is the encoding's
-  if (c.condition_passed(d.cond)) c.branch_to(c.reg(15) + d.imm);
+  if (c.condition_passed(d.cond))
+    c.branch_to(c.reg(15) + d.imm);
+  else
+    c.branch_not_taken();
 }
 
 void bl(Cpu& c, const Decoded& d) {
@@ -49,11 +52,17 @@ void blx(Cpu& c, const Decoded& d) {
 
 void cbz(Cpu& c, const Decoded& d) {
   require_outside_it(c);
-  if (c.reg(d.rn) == 0) c.branch_to(c.reg(15) + d.imm);
+  if (c.reg(d.rn) == 0)
+    c.branch_to(c.reg(15) + d.imm);
+  else
+    c.branch_not_taken();
 }
 void cbnz(Cpu& c, const Decoded& d) {
   require_outside_it(c);
-  if (c.reg(d.rn) != 0) c.branch_to(c.reg(15) + d.imm);
+  if (c.reg(d.rn) != 0)
+    c.branch_to(c.reg(15) + d.imm);
+  else
+    c.branch_not_taken();
 }
 
 void tbb(Cpu& c, const Decoded& d) {

@@ -43,9 +43,10 @@
 //    and may pair with its target [CM7]; a misprediction costs 8 (6 when
 //    the flags were set three cycles ahead [CM7]; LLVM says 6 for forward
 //    branches). branch_penalty keeps the history this needs (BranchHistory:
-//    predicted if seen taken before to the same target); the core does not
-//    call it yet, so Pipeline::refill = 0 charges every taken branch as
-//    predicted, the steady state of hot loops;
+//    predicted if seen taken before to the same target), and the core
+//    calls it for every branch and PC write, taken or not
+//    (Pipeline::predicts_branches); Pipeline::refill = 0 is what other PC
+//    changes cost on top;
 //  - FP: edgesim charges issue cycles, not a scoreboard. Pipelined
 //    operations (add, multiply, MAC, convert, compare, move: latency 3-6
 //    [LLVM, GCC]) issue in 1 cycle; their latency to a dependent FP
@@ -117,7 +118,8 @@ CortexM7::CortexM7()
                      .exception_entry = 12,
                      .exception_return = 10,
                      .load_use = 1,
-                     .fetch_bytes = 8}),
+                     .fetch_bytes = 8,
+                     .predicts_branches = true}),
       m4_(false) {}
 
 std::string_view CortexM7::source() const {

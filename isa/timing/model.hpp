@@ -26,6 +26,7 @@ struct Pipeline {
   uint8_t exception_return = 0;       // return sequence cycles (unstacking)
   uint8_t load_use = 0;               // stall of an instruction needing the load just before it
   uint8_t fetch_bytes = 4;            // width of one instruction fetch
+  bool predicts_branches = false;     // branches, taken or not, go to Model::branch_penalty
 };
 
 // Choices a platform makes that change a core's timing.
