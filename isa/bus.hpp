@@ -26,6 +26,22 @@ struct TrafficCounters {
   }
 };
 
+// What one access cost beyond a zero-wait access, in core cycles: the
+// memory's own wait states, and the cycles spent waiting for it while
+// another master (or the flash array busy with a prefetch) held it.
+struct AccessDelay {
+  uint32_t wait = 0;
+  uint32_t contention = 0;
+
+  uint32_t total() const { return wait + contention; }
+  AccessDelay& operator+=(const AccessDelay& o) {
+    wait += o.wait;
+    contention += o.contention;
+    return *this;
+  }
+  friend bool operator==(const AccessDelay&, const AccessDelay&) = default;
+};
+
 // A memory whose latency depends on its state and on time: flash behind a
 // line buffer, prefetch and an ART-style cache; later caches. The ISS asks it
 // about every access it makes through a direct region, and bus adapters ask
@@ -33,9 +49,9 @@ struct TrafficCounters {
 class AccessTimer {
  public:
   virtual ~AccessTimer() = default;
-  // Stall cycles beyond a zero-wait access for `size` bytes at addr, made at
-  // core cycle `now` (cycles are the core's clock).
-  virtual uint32_t access(uint32_t addr, unsigned size, AccessKind kind, uint64_t now) = 0;
+  // The delay of an access of `size` bytes at addr, made at core cycle `now`
+  // (cycles are the core's clock).
+  virtual AccessDelay access(uint32_t addr, unsigned size, AccessKind kind, uint64_t now) = 0;
   // Instruction fetches stay inside one aligned block of this many bytes
   // for free once it has been fetched (a line buffer): the ISS asks again
   // only when a fetch leaves the block it asked about last.

@@ -151,7 +151,7 @@ uint32_t Cpu::bus_read(uint32_t addr, unsigned size, AccessKind kind) {
   const DirectRegion* r = kind == AccessKind::Fetch ? cached_direct(fetch_direct_, addr, size) : data_region(addr, size);
   const timing::Stall wait = kind == AccessKind::Fetch ? timing::Stall::FetchWait : timing::Stall::DataWait;
   if (r && r->readable) {
-    if (const uint32_t w = region_wait(*r, addr, size, kind)) stall(wait, w);
+    region_wait(*r, addr, size, kind, wait);
     if (r->counters) r->counters->count(kind, size);
     return host_read(r->host + (addr - r->base), size);
   }
@@ -170,7 +170,7 @@ void Cpu::bus_write(uint32_t addr, unsigned size, uint32_t value) {
   const DirectRegion* r = data_region(addr, size);
   if (r && r->writable) {
     host_write(r->host + (addr - r->base), size, value);
-    if (const uint32_t w = region_wait(*r, addr, size, AccessKind::Store)) stall(timing::Stall::DataWait, w);
+    region_wait(*r, addr, size, AccessKind::Store, timing::Stall::DataWait);
     if (r->counters) r->counters->count(AccessKind::Store, size);
     return;
   }
@@ -201,10 +201,10 @@ void Cpu::store(uint32_t addr, unsigned size, uint32_t value, Align align) {
 // n words of a block transfer: each asks the timer at the cycle it is made.
 void Cpu::block_wait(const DirectRegion& r, uint32_t addr, unsigned n, AccessKind kind) {
   if (!r.timer) {
-    stall(timing::Stall::DataWait, uint64_t{region_wait(r, addr, 4, kind)} * n);
+    stall(timing::Stall::DataWait, int64_t{kind == AccessKind::Store ? r.write_wait : r.read_wait} * n);
     return;
   }
-  for (unsigned i = 0; i < n; ++i) stall(timing::Stall::DataWait, region_wait(r, addr + 4 * i, 4, kind));
+  for (unsigned i = 0; i < n; ++i) region_wait(r, addr + 4 * i, 4, kind, timing::Stall::DataWait);
 }
 
 void Cpu::load_words(uint32_t addr, unsigned n, uint32_t* out) {
@@ -362,7 +362,7 @@ void Cpu::fetch_timing(uint32_t pc, unsigned size) {
 void Cpu::fetch_line(uint32_t addr) {
   fetch_line_ = addr;
   fetch_line_bytes_ = ~fetch_line_mask_ + 1;
-  stall(timing::Stall::FetchWait, region_wait(*fetch_direct_, addr, pipeline_.fetch_bytes, AccessKind::Fetch));
+  region_wait(*fetch_direct_, addr, pipeline_.fetch_bytes, AccessKind::Fetch, timing::Stall::FetchWait);
 }
 
 // The rules between an instruction and the one before it (the model's

@@ -235,11 +235,17 @@ class Cpu {
     return refill_direct(data_direct_, addr, size);
   }
   const DirectRegion* refill_direct(const DirectRegion*& cache, uint32_t addr, unsigned size);
-  // Wait cycles of one access through a direct region: its timer decides
-  // when it has one, else its fixed wait states.
-  uint32_t region_wait(const DirectRegion& r, uint32_t addr, unsigned size, AccessKind kind) {
-    if (r.timer) return r.timer->access(addr, size, kind, cycles_);
-    return kind == AccessKind::Store ? r.write_wait : r.read_wait;
+  // Charges one access through a direct region: its wait states to
+  // `bucket`, time spent waiting for another master to contention. Its
+  // timer decides when it has one, else its fixed wait states.
+  void region_wait(const DirectRegion& r, uint32_t addr, unsigned size, AccessKind kind, timing::Stall bucket) {
+    if (r.timer) {
+      const AccessDelay d = r.timer->access(addr, size, kind, cycles_);
+      if (d.wait) stall(bucket, d.wait);
+      if (d.contention) [[unlikely]] stall(timing::Stall::Contention, d.contention);
+      return;
+    }
+    if (const uint32_t w = kind == AccessKind::Store ? r.write_wait : r.read_wait) stall(bucket, w);
   }
   void block_wait(const DirectRegion& r, uint32_t addr, unsigned n, AccessKind kind);
   uint32_t bus_read(uint32_t addr, unsigned size, AccessKind kind);

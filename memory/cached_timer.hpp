@@ -33,7 +33,7 @@ class L1WriteBacks {
  public:
   virtual ~L1WriteBacks() = default;
   // Writes the dirty line at line_addr to its memory; returns the stall.
-  virtual uint32_t write_back(uint32_t line_addr, uint64_t now) = 0;
+  virtual isa::AccessDelay write_back(uint32_t line_addr, uint64_t now) = 0;
 };
 
 class CachedTimer : public isa::AccessTimer {
@@ -46,12 +46,12 @@ class CachedTimer : public isa::AccessTimer {
   void connect(const NextLevel& next) { next_ = next; }
   NextLevel& next_level() { return next_; }
 
-  uint32_t access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now) override {
+  isa::AccessDelay access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now) override {
     // Hits, inline and first: most accesses are hits that move nothing.
     if (kind == isa::AccessKind::Store) {
-      if (dcache_ && dcache_->write_hit(addr, policy_)) return 0;
+      if (dcache_ && dcache_->write_hit(addr, policy_)) return {};
     } else if (Cache* cache = kind == isa::AccessKind::Fetch ? icache_ : dcache_; cache && cache->read_hit(addr)) {
-      return 0;
+      return {};
     }
     return slow_access(addr, size, kind, now);
   }
@@ -66,9 +66,9 @@ class CachedTimer : public isa::AccessTimer {
 
  private:
   // Misses, write-throughs, and accesses without a cache.
-  [[gnu::noinline]] uint32_t slow_access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now);
+  [[gnu::noinline]] isa::AccessDelay slow_access(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now);
   // The next level's part of one cache access.
-  uint32_t resolve(const CacheOutcome& o, const Cache& cache, uint32_t addr, unsigned size, isa::AccessKind kind,
+  isa::AccessDelay resolve(const CacheOutcome& o, const Cache& cache, uint32_t addr, unsigned size, isa::AccessKind kind,
                    uint64_t now);
 
   Cache* icache_;

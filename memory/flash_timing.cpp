@@ -30,10 +30,10 @@ FlashTiming::FlashTiming(const FlashTimingConfig& config)
       dcache_(config.dcache_lines, line_count()) {}
 
 
-uint32_t FlashTiming::access(uint32_t addr, unsigned /*size*/, isa::AccessKind kind, uint64_t now) {
+isa::AccessDelay FlashTiming::access(uint32_t addr, unsigned /*size*/, isa::AccessKind kind, uint64_t now) {
   const uint32_t line = line_of(addr);
   if (kind == isa::AccessKind::Fetch) [[likely]] {
-    if (has_current_ && line == current_) return 0;  // the line buffer
+    if (has_current_ && line == current_) return {};  // the line buffer
     has_current_ = true;
     current_ = line;
     // The common case, a loop running from the I-cache, stays short.
@@ -41,51 +41,52 @@ uint32_t FlashTiming::access(uint32_t addr, unsigned /*size*/, isa::AccessKind k
     ++counters_.icache_hits;
     if (prefetching_) abort_prefetch(now);
     start_prefetch(line + 1, now);
-    return 0;
+    return {};
   }
-  if (kind == isa::AccessKind::Store) return 0;  // flash is read-only on the bus: the write fails, untimed
-  const uint32_t stall = load(line);
-  counters_.stall_cycles += stall;
-  return stall;
+  if (kind == isa::AccessKind::Store) return {};  // flash is read-only on the bus: the write fails, untimed
+  return load(line, now);
 }
 
-uint32_t FlashTiming::fetch_miss(uint32_t line, uint64_t now) {
-  const uint32_t stall = miss_from_flash(line, now);
-  start_prefetch(line + 1, now + stall);
-  counters_.stall_cycles += stall;
-  return stall;
+isa::AccessDelay FlashTiming::fetch_miss(uint32_t line, uint64_t now) {
+  const isa::AccessDelay d = miss_from_flash(line, now);
+  start_prefetch(line + 1, now + d.total());
+  counted(d);
+  return d;
 }
 
 // Not in the I-cache: from the prefetch buffer or a fresh flash read.
-uint32_t FlashTiming::miss_from_flash(uint32_t line, uint64_t now) {
+isa::AccessDelay FlashTiming::miss_from_flash(uint32_t line, uint64_t now) {
   if (icache_.capacity() > 0) ++counters_.icache_misses;
-  const uint32_t stall = prefetching_ && prefetch_line_ == line ? take_prefetch(now) : read_from_flash(now);
+  const isa::AccessDelay d = prefetching_ && prefetch_line_ == line ? take_prefetch(now) : read_from_flash(now, true);
   icache_.insert(line);
-  return stall;
+  return d;
 }
 
-uint32_t FlashTiming::take_prefetch(uint64_t now) {
+isa::AccessDelay FlashTiming::take_prefetch(uint64_t now) {
   ++counters_.prefetch_hits;
   prefetching_ = false;
   const uint64_t waiting = prefetch_ready_ > now ? prefetch_ready_ - now : 0;
-  if (waiting <= config_.wait_states) return static_cast<uint32_t>(waiting);
+  if (waiting <= config_.wait_states) return {.wait = static_cast<uint32_t>(waiting)};
   // Still further off than a fresh read (the flash was busy with the line
   // before): no worse than aborting and reading it again.
-  flash_free_ = now + config_.wait_states + 1;
-  return config_.wait_states;
+  prefetching_ = true;
+  return read_from_flash(now, false);
 }
 
-uint32_t FlashTiming::read_from_flash(uint64_t now) {
+// A demand read waits for a data read under way (a prefetch it aborts).
+isa::AccessDelay FlashTiming::read_from_flash(uint64_t now, bool new_line) {
   abort_prefetch(now);
-  ++counters_.line_fetches;
-  flash_free_ = now + config_.wait_states + 1;
-  return config_.wait_states;
+  if (new_line) ++counters_.line_fetches;
+  const uint32_t busy = busy_cycles(now);
+  occupy(now + busy);
+  return {.wait = config_.wait_states, .contention = busy};
 }
 
+// The prefetch's read stops; a data read queued behind it still happens.
 void FlashTiming::abort_prefetch(uint64_t now) {
   if (!prefetching_) return;
   prefetching_ = false;
-  flash_free_ = std::min(flash_free_, now);
+  flash_free_ = std::max(std::min(flash_free_, now), data_free_);
 }
 
 // `from`: the cycle the core got the current line; the read starts once the
@@ -96,18 +97,25 @@ void FlashTiming::start_prefetch(uint32_t line, uint64_t from) {
   prefetching_ = true;
   prefetch_line_ = line;
   prefetch_ready_ = start + config_.wait_states;
-  flash_free_ = start + config_.wait_states + 1;
+  occupy(start);
   ++counters_.line_fetches;
 }
 
-uint32_t FlashTiming::load(uint32_t line) {
+// D-Code has priority over I-Code (RM0090 3.5.2), but a flash read under
+// way (a demand line or a prefetch) finishes first.
+isa::AccessDelay FlashTiming::load(uint32_t line, uint64_t now) {
   if (dcache_.touch(line)) {
     ++counters_.dcache_hits;
-    return 0;
+    return {};
   }
   ++counters_.dcache_misses;
   dcache_.insert(line);
-  return config_.wait_states;
+  const uint32_t busy = busy_cycles(now);
+  occupy(now + busy);
+  data_free_ = flash_free_;
+  const isa::AccessDelay d{.wait = config_.wait_states, .contention = busy};
+  counted(d);
+  return d;
 }
 
 void FlashTiming::reset() {
@@ -116,7 +124,7 @@ void FlashTiming::reset() {
   dcache_.clear();
   has_current_ = false;
   prefetching_ = false;
-  flash_free_ = 0;
+  flash_free_ = data_free_ = read_start_ = 0;
 }
 
 }  // namespace memory

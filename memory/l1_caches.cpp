@@ -55,7 +55,7 @@ isa::DirectRegion L1Caches::attach(const isa::DirectRegion& granted) {
   return granted;
 }
 
-uint32_t L1Caches::write_back(uint32_t line_addr, uint64_t now) {
+isa::AccessDelay L1Caches::write_back(uint32_t line_addr, uint64_t now) {
   for (Window& w : windows_)
     if (w.timer && line_addr >= w.where.base && line_addr <= w.where.last)
       return w.timer->next_level().write_line(line_addr, config_.line_bytes, now);

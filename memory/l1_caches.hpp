@@ -79,7 +79,7 @@ class L1Caches : private L1WriteBacks {
     std::unique_ptr<CachedTimer> timer;  // null: not cacheable
   };
 
-  uint32_t write_back(uint32_t line_addr, uint64_t now) override;
+  isa::AccessDelay write_back(uint32_t line_addr, uint64_t now) override;
 
   L1Config config_;
   std::optional<Cache> icache_;

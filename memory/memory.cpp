@@ -65,7 +65,7 @@ sc_core::sc_time Memory::latency(const tlm::tlm_generic_payload& trans, const sc
   const auto now = static_cast<uint64_t>(cycle + 0.5);
   const auto kind = trans.is_write() ? isa::AccessKind::Store : isa::AccessKind::Load;
   const uint32_t stall =
-      timer_->access(static_cast<uint32_t>(trans.get_address()), trans.get_data_length(), kind, now);
+      timer_->access(static_cast<uint32_t>(trans.get_address()), trans.get_data_length(), kind, now).total();
   return config_.clock_period * static_cast<double>(stall);
 }
 

@@ -30,11 +30,11 @@ class NextLevel {
 
   // Reads the `bytes` (a multiple of the bus width) at addr as a burst;
   // kind is Fetch or Load. Returns the stall.
-  uint32_t read_line(uint32_t addr, uint32_t bytes, isa::AccessKind kind, uint64_t now);
+  isa::AccessDelay read_line(uint32_t addr, uint32_t bytes, isa::AccessKind kind, uint64_t now);
   // Writes the `bytes` at addr back as a burst.
-  uint32_t write_line(uint32_t addr, uint32_t bytes, uint64_t now);
+  isa::AccessDelay write_line(uint32_t addr, uint32_t bytes, uint64_t now);
   // One access of `size` bytes that the cache does not keep.
-  uint32_t pass(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now);
+  isa::AccessDelay pass(uint32_t addr, unsigned size, isa::AccessKind kind, uint64_t now);
 
   // The block a fetch through this level stays in for free without an
   // I-cache: the timer's, else one bus beat.

@@ -22,8 +22,11 @@ void register_flash_stats(StatsRegistry& stats, const std::string& prefix, const
   stats.add(p + "dcache_hits", "access", "data reads that hit the ART D-cache", [c] { return c->dcache_hits; });
   stats.add(p + "dcache_misses", "access", "data reads that went to flash (all of them without a D-cache)",
             [c] { return c->dcache_misses; });
-  stats.add(p + "stall_cycles", "cycle", "core cycles stalled waiting for flash (wait states not hidden)",
+  stats.add(p + "stall_cycles", "cycle", "core cycles stalled waiting for flash (wait states not hidden, contention included)",
             [c] { return c->stall_cycles; });
+  stats.add(p + "contention_cycles", "cycle",
+            "of stall_cycles, waiting for the flash array busy with another read (a data read behind a prefetch)",
+            [c] { return c->contention_cycles; });
 }
 
 // core.stall.<cause>: where the cycles beyond one issue cycle per

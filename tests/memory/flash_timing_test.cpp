@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+using isa::AccessDelay;
 using isa::AccessKind;
 using memory::FlashTiming;
 using memory::FlashTimingConfig;
@@ -14,8 +15,8 @@ using memory::FlashTimingConfig;
 namespace {
 constexpr uint32_t kLine = 16;
 
-uint32_t fetch(FlashTiming& f, uint32_t addr, uint64_t now) { return f.access(addr, 2, AccessKind::Fetch, now); }
-uint32_t load(FlashTiming& f, uint32_t addr, uint64_t now) { return f.access(addr, 4, AccessKind::Load, now); }
+uint32_t fetch(FlashTiming& f, uint32_t addr, uint64_t now) { return f.access(addr, 2, AccessKind::Fetch, now).total(); }
+uint32_t load(FlashTiming& f, uint32_t addr, uint64_t now) { return f.access(addr, 4, AccessKind::Load, now).total(); }
 
 // Runs straight-line code through `lines` lines from line 0, spending
 // `cycles_per_line` in each once it has arrived; returns the stall of each line.
@@ -103,13 +104,38 @@ TEST_CASE("flash timing: a fetch of another line discards the prefetched one") {
 
 TEST_CASE("flash timing: data loads neither use nor disturb the instruction line buffer and prefetch") {
   FlashTiming f({.wait_states = 5, .line_bytes = kLine, .prefetch = true});
-  REQUIRE(fetch(f, 0x00, 0) == 5);
-  REQUIRE(load(f, 0x04, 6) == 5);    // same line as the fetch, but the D side reads flash
-  REQUIRE(load(f, 0x10, 12) == 5);   // the prefetched line is not for data either
-  REQUIRE(fetch(f, 0x08, 18) == 0);  // the line buffer still holds line 0
-  REQUIRE(fetch(f, 0x10, 19) == 0);  // and line 1 was prefetched (ready at 11)
+  REQUIRE(fetch(f, 0x00, 0) == 5);    // the flash reads line 0 in cycles 0-4; prefetch of line 1 from 6
+  REQUIRE(load(f, 0x04, 20) == 5);    // same line as the fetch, but the D side reads flash
+  REQUIRE(load(f, 0x10, 30) == 5);    // the prefetched line is not for data either
+  REQUIRE(fetch(f, 0x08, 40) == 0);   // the line buffer still holds line 0
+  REQUIRE(fetch(f, 0x10, 41) == 0);   // and line 1 was prefetched (ready at 11)
   REQUIRE(f.counters().dcache_misses == 2);
   REQUIRE(f.counters().dcache_hits == 0);
+  REQUIRE(f.counters().contention_cycles == 0);
+}
+
+TEST_CASE("flash timing: a data read waits for the flash read under way, a demand fetch for the data read") {
+  FlashTiming f({.wait_states = 5, .line_bytes = kLine, .prefetch = true});
+  auto delay = [&](uint32_t addr, AccessKind kind, uint64_t now) { return f.access(addr, 4, kind, now); };
+  // Line 0 on demand (cycles 0-4, the core waits 5); the prefetch of line 1
+  // starts when the flash is free again, at 6, and ends at 11.
+  REQUIRE(delay(0x00, AccessKind::Fetch, 0) == AccessDelay{.wait = 5});
+  // A literal load at 6: 11 - 6 = 5 cycles for the prefetch, then its own 5.
+  REQUIRE(delay(0x104, AccessKind::Load, 6) == AccessDelay{.wait = 5, .contention = 5});
+  // The data read holds the flash in 11-15; a jump to line 8 at 13 aborts
+  // nothing of it: it waits 16 - 13 = 3, then 5.
+  REQUIRE(delay(0x80, AccessKind::Fetch, 13) == AccessDelay{.wait = 5, .contention = 3});
+  // Line 9 was prefetched after that read (from 22 to 27): a data read at 30
+  // finds the flash free.
+  REQUIRE(delay(0x200, AccessKind::Load, 30) == AccessDelay{.wait = 5});
+  REQUIRE(f.counters().contention_cycles == 8);
+  REQUIRE(f.counters().stall_cycles == 5 + 10 + 8 + 5);
+}
+
+TEST_CASE("flash timing: a data read does not wait for a read that starts after it (a request from the past)") {
+  FlashTiming f({.wait_states = 5, .line_bytes = kLine, .prefetch = true});
+  REQUIRE(fetch(f, 0x00, 100) == 5);  // prefetch of line 1 in 106-111
+  REQUIRE(f.access(0x104, 4, AccessKind::Load, 50) == AccessDelay{.wait = 5});
 }
 
 TEST_CASE("flash timing: a loop of three lines costs 5+5+5 once with the ART I-cache, then nothing") {
@@ -158,14 +184,14 @@ TEST_CASE("flash timing: the LRU I-cache keeps the recently used lines") {
 TEST_CASE("flash timing: literal loads hit the ART D-cache, per line") {
   FlashTiming f({.wait_states = 5, .line_bytes = kLine, .dcache_lines = 8});
   REQUIRE(load(f, 0x100, 0) == 5);
-  REQUIRE(load(f, 0x104, 1) == 0);  // same 128-bit line
-  REQUIRE(load(f, 0x200, 2) == 5);
-  REQUIRE(load(f, 0x108, 3) == 0);
-  REQUIRE(f.access(0x100, 4, AccessKind::Store, 4) == 0);  // never reaches flash timing
+  REQUIRE(load(f, 0x104, 6) == 0);  // same 128-bit line
+  REQUIRE(load(f, 0x200, 7) == 5);
+  REQUIRE(load(f, 0x108, 13) == 0);
+  REQUIRE(f.access(0x100, 4, AccessKind::Store, 14).total() == 0);  // never reaches flash timing
   REQUIRE(f.counters().dcache_hits == 2);
   REQUIRE(f.counters().dcache_misses == 2);
   // Data and instructions are cached apart.
-  REQUIRE(fetch(f, 0x100, 10) == 5);
+  REQUIRE(fetch(f, 0x100, 20) == 5);
 }
 
 TEST_CASE("flash timing: 64-bit lines hold half as much") {
@@ -187,7 +213,7 @@ TEST_CASE("flash timing: a boot alias and a bus offset name the same line as the
 TEST_CASE("flash timing: reset forgets lines and counts") {
   FlashTiming f({.wait_states = 5, .line_bytes = kLine, .prefetch = true, .icache_lines = 4, .dcache_lines = 4});
   REQUIRE(fetch(f, 0x00, 0) == 5);
-  REQUIRE(load(f, 0x40, 1) == 5);
+  REQUIRE(load(f, 0x40, 12) == 5);  // after the prefetch of line 1 (6-11)
   f.reset();
   REQUIRE(f.counters().stall_cycles == 0);
   REQUIRE(f.counters().line_fetches == 0);

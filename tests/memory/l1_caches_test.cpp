@@ -28,16 +28,16 @@ DirectRegion grant(uint32_t base, uint32_t size, TrafficCounters* counters, uint
                       .read_wait = read_wait, .write_wait = write_wait, .counters = counters, .timer = timer};
 }
 
-uint32_t load(DirectRegion& r, uint32_t addr, uint64_t now = 0) { return r.timer->access(addr, 4, AccessKind::Load, now); }
-uint32_t store(DirectRegion& r, uint32_t addr, uint64_t now = 0) { return r.timer->access(addr, 4, AccessKind::Store, now); }
-uint32_t fetch(DirectRegion& r, uint32_t addr, uint64_t now = 0) { return r.timer->access(addr, 4, AccessKind::Fetch, now); }
+uint32_t load(DirectRegion& r, uint32_t addr, uint64_t now = 0) { return r.timer->access(addr, 4, AccessKind::Load, now).total(); }
+uint32_t store(DirectRegion& r, uint32_t addr, uint64_t now = 0) { return r.timer->access(addr, 4, AccessKind::Store, now).total(); }
+uint32_t fetch(DirectRegion& r, uint32_t addr, uint64_t now = 0) { return r.timer->access(addr, 4, AccessKind::Fetch, now).total(); }
 
 // A next-level timer that costs `stall` per call and records each call.
 class RecordingTimer : public isa::AccessTimer {
  public:
-  uint32_t access(uint32_t addr, unsigned, AccessKind kind, uint64_t now) override {
+  isa::AccessDelay access(uint32_t addr, unsigned, AccessKind kind, uint64_t now) override {
     calls.emplace_back(addr, kind);
-    return stall;
+    return {.wait = stall};
   }
   uint32_t fetch_block_bytes() const override { return 16; }  // a 128-bit flash line
   std::vector<std::pair<uint32_t, AccessKind>> calls;

@@ -26,11 +26,11 @@ struct RecordingTimer : isa::AccessTimer {
   uint32_t addr = 0;
   isa::AccessKind kind = isa::AccessKind::Fetch;
   uint64_t now = 0;
-  uint32_t access(uint32_t a, unsigned, isa::AccessKind k, uint64_t n) override {
+  isa::AccessDelay access(uint32_t a, unsigned, isa::AccessKind k, uint64_t n) override {
     addr = a;
     kind = k;
     now = n;
-    return 7;
+    return {.wait = 7};
   }
 };
 
@@ -199,7 +199,9 @@ TEST_CASE("timed flash: b_transport reads go through its FlashTiming as data (D-
   std::array<uint8_t, 4> r{};
   REQUIRE(access(b.to_timed_flash, tlm::TLM_READ_COMMAND, 0x40, r.data(), 4).delay == sc_time(120, SC_NS));
   REQUIRE(access(b.to_timed_flash, tlm::TLM_READ_COMMAND, 0x44, r.data(), 4).delay == sc_core::SC_ZERO_TIME);
-  REQUIRE(access(b.to_timed_flash, tlm::TLM_READ_COMMAND, 0x80, r.data(), 4).delay == sc_time(120, SC_NS));
+  // 4 cycles later (after the first read's 3 wait states): the flash is free.
+  REQUIRE(access(b.to_timed_flash, tlm::TLM_READ_COMMAND, 0x80, r.data(), 4, sc_time(160, SC_NS)).delay ==
+          sc_time(120, SC_NS));
   const auto& c = b.timed_flash.flash_timing()->counters();
   REQUIRE(c.dcache_misses == 2);
   REQUIRE(c.dcache_hits == 1);
@@ -240,7 +242,7 @@ TEST_CASE("DMI: the grant hands out the memory's timer, so the fast path asks it
 
   const uint64_t fetched = b.timed_flash.flash_timing()->counters().line_fetches;
   REQUIRE(ext.timer->fetch_block_bytes() == 16);
-  REQUIRE(ext.timer->access(0x200, 2, isa::AccessKind::Fetch, 100) == 3);
+  REQUIRE(ext.timer->access(0x200, 2, isa::AccessKind::Fetch, 100).total() == 3);
   REQUIRE(b.timed_flash.flash_timing()->counters().line_fetches == fetched + 1);
 
   memory::DmiTrafficExtension ram_ext;
