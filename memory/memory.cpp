@@ -58,14 +58,14 @@ void Memory::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& dela
 }
 
 sc_core::sc_time Memory::latency(const tlm::tlm_generic_payload& trans, const sc_core::sc_time& delay) {
-  if (!timer_ || trans.get_command() == tlm::TLM_IGNORE_COMMAND) return trans.is_write() ? write_latency_ : read_latency_;
+  if (!timing() || trans.get_command() == tlm::TLM_IGNORE_COMMAND) return trans.is_write() ? write_latency_ : read_latency_;
   // The initiator's local time, in the cycles the timer counts. The bus
   // does not say whether a read is an instruction fetch: it times as data.
   const double cycle = (sc_core::sc_time_stamp() + delay) / config_.clock_period;
   const auto now = static_cast<uint64_t>(cycle + 0.5);
   const auto kind = trans.is_write() ? isa::AccessKind::Store : isa::AccessKind::Load;
   const uint32_t stall =
-      timer_->access(static_cast<uint32_t>(trans.get_address()), trans.get_data_length(), kind, now).total();
+      timing()->access(static_cast<uint32_t>(trans.get_address()), trans.get_data_length(), kind, now).total();
   return config_.clock_period * static_cast<double>(stall);
 }
 
@@ -94,7 +94,7 @@ bool Memory::get_direct_mem_ptr(tlm::tlm_generic_payload& trans, tlm::tlm_dmi& d
     dmi.allow_read_write();
   if (auto* ext = trans.get_extension<DmiTrafficExtension>()) {
     ext->counters = &storage_.direct_traffic();
-    ext->timer = timer_.get();
+    ext->timer = timing();
   }
   // A read-only grant answers a write request too: the initiator checks
   // is_write_allowed() and keeps using b_transport (and gets the bus error).

@@ -44,6 +44,11 @@ class Memory : public sc_core::sc_module {
   Traffic traffic() const { return storage_.traffic(); }
   // Null without flash timing (its counters are stats).
   const FlashTiming* flash_timing() const { return dynamic_cast<const FlashTiming*>(timer_.get()); }
+  // The memory's own timing model (null: fixed wait states).
+  isa::AccessTimer* own_timer() { return timer_.get(); }
+  // From now on `outer` (which may ask own_timer()) times every access and
+  // is what DMI hands out: the memory's port on a bus matrix.
+  void route_through(std::unique_ptr<isa::AccessTimer> outer) { outer_ = std::move(outer); }
 
  private:
   void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
@@ -56,6 +61,8 @@ class Memory : public sc_core::sc_module {
   sc_core::sc_time read_latency_;
   sc_core::sc_time write_latency_;
   std::unique_ptr<isa::AccessTimer> timer_;  // null: fixed latencies
+  std::unique_ptr<isa::AccessTimer> outer_;  // set: times accesses instead (around timer_)
+  isa::AccessTimer* timing() const { return outer_ ? outer_.get() : timer_.get(); }
 };
 
 }  // namespace memory

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "bus/port_timer.hpp"
 #include "sim/lockup_report.hpp"
 
 namespace sim {
@@ -72,6 +73,7 @@ Platform::Platform(PlatformConfig config, const RunOptions& options, Console con
                                              .flash_timing = m.flash}));
     bus_->initiator.bind(memories_.back()->socket);
   }
+  connect_bus_matrix();
   for (const auto& u : config_.uarts) add_uart(u, console);
   for (const auto& b : config_.bitbands) {
     bitbands_.push_back(std::make_unique<memory::BitBand>(b.name.c_str(), b.region));
@@ -87,6 +89,25 @@ Platform::Platform(PlatformConfig config, const RunOptions& options, Console con
     };
     unimplemented_.push_back(std::make_unique<memory::Unimplemented>(u.name.c_str(), report));
     bus_->initiator.bind(unimplemented_.back()->socket);
+  }
+}
+
+// Shared memories get a port on the bus matrix; the core's accesses to
+// them go through it (bus::PortTimer), and streams load it.
+void Platform::connect_bus_matrix() {
+  bus_matrix_ = std::make_unique<bus::BusMatrix>(config_.bus.masters(), config_.bus.arbitration, config_.bus.priority);
+  const bus::PortTimer::CoreMasters core{*bus_matrix_->master(bus::kCoreFetch), *bus_matrix_->master(bus::kCoreData)};
+  const uint32_t fetch_bytes = core_->cpu().timing_model().pipeline().fetch_bytes;
+  for (size_t i = 0; i < config_.memories.size(); ++i) {
+    const MemoryConfig& m = config_.memories[i];
+    if (!m.shared) continue;
+    bus::SlavePort& port = bus_matrix_->add_port(m.name);
+    for (const StreamConfig& s : config_.bus.streams)
+      if (s.memory == m.name) port.add_stream({.master = *bus_matrix_->master(s.name), .period = s.period, .hold = s.hold});
+    memory::Memory& mem = *memories_[i];
+    mem.route_through(std::make_unique<bus::PortTimer>(mem.own_timer(), m.wait_states,
+                                                       m.write_wait_states.value_or(m.wait_states), port, core,
+                                                       fetch_bytes));
   }
 }
 

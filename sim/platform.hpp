@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bus/bus_matrix.hpp"
 #include "memory/bitband.hpp"
 #include "memory/l1_caches.hpp"
 #include "memory/memory.hpp"
@@ -59,17 +60,20 @@ class Platform {
   const std::vector<std::unique_ptr<memory::Memory>>& memories() const { return memories_; }
   // The core's L1 caches; null without (core.l1 absent, or both sizes 0).
   const memory::L1Caches* l1() const { return l1_.get(); }
+  const bus::BusMatrix& bus_matrix() const { return *bus_matrix_; }
 
  private:
   bool inside_memories(uint32_t addr, size_t len) const;
   void elaborate();
   void add_uart(const UartConfig& u, Console console);
+  void connect_bus_matrix();
 
   PlatformConfig config_;
   std::unique_ptr<memory::L1Caches> l1_;  // before core_, which uses it
   std::unique_ptr<Semihosting> semihosting_;
   std::unique_ptr<CoreModule> core_;
   std::unique_ptr<memory::Router> bus_;
+  std::unique_ptr<bus::BusMatrix> bus_matrix_;  // before memories_, whose port timers use its ports
   std::vector<std::unique_ptr<memory::Memory>> memories_;
   std::vector<std::unique_ptr<CmsdkUart>> uarts_;
   std::vector<std::unique_ptr<memory::BitBand>> bitbands_;

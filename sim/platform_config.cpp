@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "bus/bus_matrix.hpp"
 #include "memory/default_memory_map.hpp"
 #include "sim/config_error.hpp"
 #include "sim/yaml_map.hpp"
@@ -151,8 +152,43 @@ MemoryConfig read_memory(const std::string& name, YamlMap m, const CoreConfig& c
   } else {
     read_ram_timing(m, mem);
   }
+  mem.shared = m.optional_bool("shared", false);
   m.finish();
   return mem;
+}
+
+// After the memories: streams name them, and make them shared.
+BusConfig read_bus(YamlMap m, PlatformConfig& p) {
+  BusConfig b;
+  constexpr std::array<std::string_view, 2> kPolicies{"fixed_priority", "round_robin"};
+  b.arbitration = *bus::parse_policy(m.optional_choice("arbitration", kPolicies, "fixed_priority"));
+  for (auto& [name, s] : m.named_maps("streams")) {
+    // Names have no '.': a stream cannot take core.fetch's or core.data's.
+    StreamConfig stream{.name = name};
+    stream.memory = s.required_string("memory");
+    MemoryConfig* target = nullptr;
+    for (auto& mem : p.memories)
+      if (mem.name == stream.memory) target = &mem;
+    if (!target) s.fail("memory", fmt::format("no memory named '{}'", stream.memory));
+    if (target->kind == MemoryKind::Tcm) s.fail("memory", "a TCM is the core's own: no other master reaches it");
+    stream.period = static_cast<uint32_t>(s.required_uint("period", 1, 1'000'000));
+    stream.hold = static_cast<uint32_t>(s.optional_uint("hold", 1, 1, stream.period));
+    s.finish();
+    target->shared = true;
+    b.streams.push_back(std::move(stream));
+  }
+  b.priority = m.string_list("priority");
+  const std::vector<std::string> masters = b.masters();
+  for (size_t i = 0; i < b.priority.size(); ++i) {
+    const std::string& name = b.priority[i];
+    if (std::find(masters.begin(), masters.end(), name) == masters.end())
+      m.fail("priority", fmt::format("unknown bus master '{}' (masters: {})", name, fmt::join(masters, ", ")));
+    if (std::find(b.priority.begin(), b.priority.begin() + static_cast<std::ptrdiff_t>(i), name) !=
+        b.priority.begin() + static_cast<std::ptrdiff_t>(i))
+      m.fail("priority", fmt::format("bus master '{}' is listed twice", name));
+  }
+  m.finish();
+  return b;
 }
 
 AliasConfig read_alias(const std::string& name, YamlMap m, const PlatformConfig& p) {
@@ -203,6 +239,12 @@ UnimplementedConfig read_unimplemented(const std::string& name, YamlMap m) {
 }
 
 }  // namespace
+
+std::vector<std::string> BusConfig::masters() const {
+  std::vector<std::string> names{std::string(bus::kCoreFetch), std::string(bus::kCoreData)};
+  for (const auto& s : streams) names.push_back(s.name);
+  return names;
+}
 
 const MemoryConfig* PlatformConfig::find_memory(const std::string& n) const {
   for (const auto& m : memories)
@@ -256,6 +298,7 @@ PlatformConfig parse_platform_config(const std::string& yaml_text, const std::st
     else
       p.uarts.push_back(read_uart(name, m, p.core));
   }
+  p.bus = read_bus(top.optional_map("bus"), p);
   YamlMap sim_map = top.optional_map("sim");
   p.sim.quantum_ns = sim_map.optional_uint("quantum_ns", p.sim.quantum_ns, 1, 1'000'000'000);
   sim_map.finish();

@@ -15,6 +15,10 @@
 //                       irq_combined: ~, output: stdout|stderr|none }
 //               NAME: { type: bitband, base: 0x22000000, region: 0x20000000 }
 //               NAME: { type: unimplemented, base: 0x40000000, size_kib: 16 } ... }
+//   bus:      { arbitration: fixed_priority|round_robin, priority: [core.data, core.fetch, ...],
+//               streams: { NAME: { memory: sram, period: 4, hold: 1 } ... } }
+//             memories also take shared: true (the core's accesses go through the memory's bus port;
+//             a memory a stream uses is shared)
 //   sim:      { quantum_ns: 10000 }
 //
 // Memories, aliases and devices are maps keyed by name, so any key can be
@@ -26,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "bus/arbiter.hpp"
 #include "isa/features.hpp"
 #include "isa/timing/model.hpp"
 #include "memory/address_map.hpp"
@@ -64,6 +69,7 @@ struct MemoryConfig {
   uint32_t wait_states = 0;                                      // reads, and writes unless:
   std::optional<uint32_t> write_wait_states = std::nullopt;      // not flash
   std::optional<memory::FlashTimingConfig> flash = std::nullopt;  // flash only: line buffer, prefetch, ART
+  bool shared = false;  // a port of the bus matrix: masters contend for it (bus/)
 };
 
 // Another window onto (the start of) a memory: a mirror or a boot alias.
@@ -105,6 +111,24 @@ struct UnimplementedConfig {
   uint64_t size_bytes = 0;
 };
 
+// A background master of the bus matrix: every `period` cycles it holds
+// `memory`'s port for `hold` cycles (a DMA streaming at a steady rate).
+struct StreamConfig {
+  std::string name;
+  std::string memory;
+  uint32_t period = 1;
+  uint32_t hold = 1;
+};
+
+// The bus matrix (bus/bus_matrix.hpp). Masters: core.fetch, core.data,
+// then the streams in order.
+struct BusConfig {
+  bus::Policy arbitration = bus::Policy::FixedPriority;
+  std::vector<std::string> priority;  // fixed-priority order; unlisted masters follow in master order
+  std::vector<StreamConfig> streams;
+  std::vector<std::string> masters() const;
+};
+
 struct SimConfig {
   uint64_t quantum_ns = 10000;
 };
@@ -119,6 +143,7 @@ struct PlatformConfig {
   std::vector<UartConfig> uarts;
   std::vector<BitBandConfig> bitbands;
   std::vector<UnimplementedConfig> unimplemented;
+  BusConfig bus;
   SimConfig sim;
 
   // The bus map. Router targets: memories in order, then UARTs, bit-band

@@ -2,6 +2,7 @@
 
 #include "memory/flash_timing.hpp"
 #include "memory/traffic.hpp"
+#include "sim/bus_stats.hpp"
 #include "sim/cache_stats.hpp"
 
 namespace sim {
@@ -113,6 +114,7 @@ void register_run_stats(StatsRegistry& stats, const Platform& platform, const Ru
 
   register_master_traffic(stats, platform);
   register_cache_stats(stats, platform);  // core.l1i/l1d.*, memory.<name>.l1.* (Cortex-M7 L1 caches)
+  register_bus_stats(stats, platform);    // bus.* (shared memories' ports)
 
   stats.add_constant("energy.total_pj", "pJ", "total energy: not modelled yet, always 0 (energy model comes later)",
                      0.0);

@@ -30,6 +30,27 @@ std::string stall_lines(const StatsRegistry& stats) {
   return fmt::format("  stall cycles   {:>14}   {}\n", std::get<int64_t>(stats.value("core.stall.total")),
                      list.empty() ? "none" : list);
 }
+// "bus sram (round_robin): core.data waited 120 cycles in 80 of 5000 accesses, ...",
+// per shared memory.
+std::string bus_lines(const StatsRegistry& stats) {
+  std::string out;
+  for (const auto& s : stats.stats()) {
+    if (!s.name.starts_with("bus.") || !s.name.ends_with(".busy_cycles")) continue;
+    const std::string port = s.name.substr(4, s.name.size() - 4 - 12);
+    const std::string prefix = "bus." + port + ".";
+    std::string masters;
+    for (const auto& m : stats.stats()) {
+      if (!m.name.starts_with(prefix) || !m.name.ends_with(".contention_cycles")) continue;
+      const std::string master = m.name.substr(prefix.size(), m.name.size() - prefix.size() - 18);
+      if (u64(stats, prefix + master + ".accesses") == 0) continue;
+      masters += fmt::format("{}{} waited {} cycles in {} of {} accesses", masters.empty() ? "" : ", ", master,
+                             u64(stats, m.name), u64(stats, prefix + master + ".conflicts"),
+                             u64(stats, prefix + master + ".accesses"));
+    }
+    out += fmt::format("  bus {} ({}): {}\n", port, std::get<std::string>(stats.value("bus.arbitration")), masters);
+  }
+  return out;
+}
 }  // namespace
 
 std::string format_summary(const StatsRegistry& stats, const RunResult& result) {
@@ -67,6 +88,7 @@ std::string format_summary(const StatsRegistry& stats, const RunResult& result) 
   };
   table("memory", regions);
   if (!cached.empty()) table("core via L1", cached);
+  out += bus_lines(stats);
   return out;
 }
 

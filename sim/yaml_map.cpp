@@ -129,6 +129,15 @@ std::vector<uint64_t> YamlMap::uint_list(const std::string& key, uint64_t min, u
   return out;
 }
 
+std::vector<std::string> YamlMap::string_list(const std::string& key) {
+  const auto v = value(key);
+  if (!v.IsDefined() || v.IsNull()) return {};
+  if (!v.IsSequence()) fail_at(v, key_path(key), "expected a list, e.g. [a, b]");
+  std::vector<std::string> out;
+  for (const auto& entry : v) out.push_back(scalar(key, entry));
+  return out;
+}
+
 bool YamlMap::optional_bool(const std::string& key, bool fallback) {
   const auto v = value(key);
   if (!v.IsDefined() || v.IsNull()) return fallback;

@@ -37,6 +37,8 @@ class YamlMap {
 
   // Absent or null: empty. Each entry in [min, max].
   std::vector<uint64_t> uint_list(const std::string& key, uint64_t min, uint64_t max);
+  // Absent or null: empty.
+  std::vector<std::string> string_list(const std::string& key);
   // true or false (also True/TRUE, False/FALSE, as YAML 1.2's core schema).
   bool optional_bool(const std::string& key, bool fallback);
   // Whether the value is the plain word `word` (e.g. "auto" where a number
