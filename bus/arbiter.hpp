@@ -34,9 +34,10 @@ class Arbiter {
     if (policy_ == Policy::RoundRobin && a_last != b_last) return !a_last || (b_last && *a_last < *b_last);
     return rank(a) < rank(b) || (rank(a) == rank(b) && a < b);
   }
+  // Master m's place for fixed priority.
+  unsigned rank(MasterId m) const { return m < ranks_.size() ? ranks_[m] : ~0u; }
 
  private:
-  unsigned rank(MasterId m) const { return m < ranks_.size() ? ranks_[m] : ~0u; }
 
   Policy policy_;
   std::vector<unsigned> ranks_;

@@ -24,7 +24,7 @@ std::vector<unsigned> ranks_for(const std::vector<std::string>& masters, const s
 }  // namespace
 
 BusMatrix::BusMatrix(std::vector<std::string> masters, Policy policy, const std::vector<std::string>& priority)
-    : masters_(std::move(masters)), ranks_(ranks_for(masters_, priority)), arbiter_(policy, ranks_) {
+    : masters_(std::move(masters)), arbiter_(policy, ranks_for(masters_, priority)) {
   if (masters_.size() > 255) throw std::invalid_argument("at most 255 bus masters");
 }
 
@@ -37,7 +37,9 @@ std::optional<MasterId> BusMatrix::master(std::string_view name) const {
 std::vector<std::string> BusMatrix::priority_order() const {
   std::vector<size_t> ids(masters_.size());
   std::iota(ids.begin(), ids.end(), 0);
-  std::sort(ids.begin(), ids.end(), [&](size_t a, size_t b) { return ranks_[a] < ranks_[b]; });
+  std::sort(ids.begin(), ids.end(), [&](size_t a, size_t b) {
+    return arbiter_.rank(static_cast<MasterId>(a)) < arbiter_.rank(static_cast<MasterId>(b));
+  });
   std::vector<std::string> names;
   for (size_t id : ids) names.push_back(masters_[id]);
   return names;

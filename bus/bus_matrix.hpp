@@ -39,7 +39,6 @@ class BusMatrix {
 
  private:
   std::vector<std::string> masters_;
-  std::vector<unsigned> ranks_;
   Arbiter arbiter_;
   std::vector<std::unique_ptr<SlavePort>> ports_;  // stable addresses: timers point at them
 };

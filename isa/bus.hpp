@@ -78,6 +78,8 @@ struct DirectRegion {
   // len must not exceed the region's size (regions are memories, far larger
   // than any single access or block transfer).
   bool contains(uint32_t addr, unsigned len) const { return addr >= base && addr - base <= last - base - (len - 1); }
+  // The fixed wait states of one access (without a timer).
+  uint32_t fixed_wait(AccessKind kind) const { return kind == AccessKind::Store ? write_wait : read_wait; }
 };
 
 class Bus {

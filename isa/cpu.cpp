@@ -201,7 +201,7 @@ void Cpu::store(uint32_t addr, unsigned size, uint32_t value, Align align) {
 // n words of a block transfer: each asks the timer at the cycle it is made.
 void Cpu::block_wait(const DirectRegion& r, uint32_t addr, unsigned n, AccessKind kind) {
   if (!r.timer) {
-    stall(timing::Stall::DataWait, int64_t{kind == AccessKind::Store ? r.write_wait : r.read_wait} * n);
+    stall(timing::Stall::DataWait, int64_t{r.fixed_wait(kind)} * n);
     return;
   }
   for (unsigned i = 0; i < n; ++i) region_wait(r, addr + 4 * i, 4, kind, timing::Stall::DataWait);

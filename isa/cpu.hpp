@@ -245,7 +245,7 @@ class Cpu {
       if (d.contention) [[unlikely]] stall(timing::Stall::Contention, d.contention);
       return;
     }
-    if (const uint32_t w = kind == AccessKind::Store ? r.write_wait : r.read_wait) stall(bucket, w);
+    if (const uint32_t w = r.fixed_wait(kind)) stall(bucket, w);
   }
   void block_wait(const DirectRegion& r, uint32_t addr, unsigned n, AccessKind kind);
   uint32_t bus_read(uint32_t addr, unsigned size, AccessKind kind);
