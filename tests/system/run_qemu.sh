@@ -39,11 +39,13 @@ trap 'rm -f "$stderr_copy"' EXIT
 
 # stdin from /dev/null: QEMU must not put a terminal into raw mode or wait
 # for input.
+# stderr goes to a file first and is replayed after: a tee in a process
+# substitution could still be writing when the Lockup check below reads it.
 timeout --signal=TERM "$timeout_s" \
     "$qemu" -M "$machine" -nographic -semihosting -kernel "$elf" \
-    </dev/null 2> >(tee "$stderr_copy" >&2)
+    </dev/null 2>"$stderr_copy"
 status=$?
-wait  # let tee finish writing the copy
+cat "$stderr_copy" >&2
 
 if [ "$status" -eq 124 ]; then
     echo "$0: time limit of ${timeout_s} s hit" >&2
