@@ -1,11 +1,16 @@
-// Layers lowered into array passes. The pass order is the device's:
+// Layers lowered into array passes. The pass order is the device's when
+// its buffers hold the whole layer:
 //   for each batch image
 //     for each group of up to cols output channels (depthwise: for each
 //     input channel, for each group of up to cols of its outputs)
 //       for each block of up to rows consecutive output pixels
 // The weights and folded bias of a channel group stay in the array's
-// column buffers while the pixel blocks stream past them. ADD runs in
-// passes of kAddBeatsPerPass beats. Results do not depend on the order.
+// column buffers while the pixel blocks stream past them. With smaller
+// buffers the device (accel/device) cuts the channels into chunks and each
+// image into row bands around this order: chunk, image, band, then the
+// loops above within the band. ADD runs in passes of kAddBeatsPerPass beats;
+// the device's passes are as long as its buffers allow. Neither the order
+// nor the pass sizes change the results.
 #include "accel/model/ops.hpp"
 
 #include <algorithm>

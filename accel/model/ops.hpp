@@ -3,12 +3,14 @@
 // (lowering.hpp) and running each pass (array.hpp). The golden reference
 // for the TLM model and the RTL; tests check it against a plain loop nest.
 //
-// Passes run in the order the device issues them: for each batch image, for
-// each group of up to array.cols output channels (depthwise: each input
-// channel, then its depth_multiplier outputs in groups of up to cols), for
-// each block of up to array.rows consecutive output pixels. ADD runs in
-// passes of up to 64 beats (64 * cols elements). The order and the pass
-// sizes never change the results.
+// Passes run in the order the device issues them when its buffers hold the
+// whole layer: for each batch image, for each group of up to array.cols
+// output channels (depthwise: each input channel, then its
+// depth_multiplier outputs in groups of up to cols), for each block of up
+// to array.rows consecutive output pixels (ops.cpp says how the device's
+// chunks and row bands wrap this). ADD runs in passes of up to 64 beats
+// (64 * cols elements). The order and the pass sizes never change the
+// results.
 //
 // Throws std::invalid_argument (the message names the operation and the
 // rule) when:

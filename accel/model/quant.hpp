@@ -6,8 +6,10 @@
 
 namespace accel::model {
 
-// round(a * b / 2^31), ties away from zero; saturates the one overflow case
-// (INT32_MIN * INT32_MIN).
+// round(a * b / 2^31) as gemmlowp rounds it: a nudge of 2^30 (1 - 2^30 for
+// a negative product), then a division truncating toward zero, so a
+// positive tie rounds up and a negative tie toward zero (-1.5 -> -1);
+// saturates the one overflow case (INT32_MIN * INT32_MIN).
 int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b);
 // x / 2^exponent, rounded to nearest, ties away from zero; exponent 0..31.
 int32_t rounding_divide_by_pot(int32_t x, int exponent);
