@@ -8,8 +8,9 @@ namespace accel::engine {
 
 class ModelEngine final : public ComputeEngine {
  public:
-  // Throws std::invalid_argument for an array without rows or columns.
-  explicit ModelEngine(model::ArrayShape shape);
+  // The default is the default array (8x8). Throws std::invalid_argument
+  // for an array without rows or columns.
+  explicit ModelEngine(model::ArrayShape shape = {});
 
   model::ArrayShape shape() const override { return shape_; }
   // Throws std::invalid_argument for a pass larger than the array (m > rows,

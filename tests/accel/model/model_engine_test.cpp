@@ -91,6 +91,9 @@ TEST_CASE("model engine: passes larger than the array are rejected") {
   CHECK_THROWS_AS(e.matmul(too_many_channels.job, too_many_channels.out), std::invalid_argument);
   ZeroPass no_reduction(4, 2, 0);
   CHECK_THROWS_AS(e.matmul(no_reduction.job, no_reduction.out), std::invalid_argument);
+  const engine::ModelEngine default_array;
+  CHECK(default_array.shape().rows == 8);
+  CHECK(default_array.shape().cols == 8);
   CHECK_THROWS_AS(engine::ModelEngine({.rows = 0, .cols = 8}), std::invalid_argument);
   CHECK_THROWS_AS(engine::ModelEngine({.rows = 8, .cols = 0}), std::invalid_argument);
 }
