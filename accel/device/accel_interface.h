@@ -41,8 +41,8 @@ enum accel_constants {
   ACCEL_ID_VALUE = 0x45534131, /* "ESA1" */
   ACCEL_INTERFACE_VERSION = 1,
   ACCEL_BASE_COUNT = 8,
-  ACCEL_CTRL_START = 1u << 0,  /* run the command stream at CMD_BASE (ignored while busy: ACCEL_ERROR_BUSY) */
-  ACCEL_CTRL_RESET = 1u << 1,  /* stop, clear STATUS and IRQ_STATUS (not the PMU) */
+  ACCEL_CTRL_START = 1u << 0,  /* run the command stream at CMD_BASE (ignored while busy) */
+  ACCEL_CTRL_RESET = 1u << 1,  /* stop after the command running, clear STATUS and IRQ_STATUS (not the PMU) */
   ACCEL_STATUS_BUSY = 1u << 0,
   ACCEL_STATUS_DONE = 1u << 1, /* the last stream reached STOP */
   ACCEL_STATUS_ERROR = 1u << 2, /* the last stream failed: code in [15:8] */
@@ -61,8 +61,8 @@ enum accel_error {
   ACCEL_ERROR_BUFFER = 4,      /* the operands do not fit the local buffers */
   ACCEL_ERROR_ALIGNMENT = 5,   /* CMD_BASE/CMD_LENGTH or an int32 operand not word-aligned */
   ACCEL_ERROR_BUS = 6,         /* a DMA transfer failed (unmapped or read-only address) */
-  ACCEL_ERROR_BUSY = 7,        /* START while a stream was running */
-  ACCEL_ERROR_NO_STOP = 8      /* the stream ended without STOP */
+  ACCEL_ERROR_NO_STOP = 7,     /* the stream ended without STOP */
+  ACCEL_ERROR_INTERNAL = 8     /* the model failed (a simulator bug: the log says more) */
 };
 
 /* Commands: word 0 is the header, opcode [7:0] and word count (header
