@@ -3,6 +3,7 @@
 
 #include "accel/device/banding.hpp"
 #include "accel/device/channel_params.hpp"
+#include "accel/device/passes.hpp"
 #include "accel/device/plans.hpp"
 #include "accel/model/lowering.hpp"
 
@@ -26,7 +27,6 @@ struct DepthwiseBand {
     const uint32_t k = w.kernel_h * w.kernel_w, dm = s.depth_multiplier;
     LocalBuffers& buf = ctx->buffers;
     const std::span<const int8_t> weights = buf.half(ACCEL_BUFFER_WEIGHT, weight_half);
-    const std::span<int8_t> out = buf.half(ACCEL_BUFFER_OUTPUT, output_half);
     const model::InputWindow window{
         .data = buf.half(ACCEL_BUFFER_INPUT, input_half),
         .first_row = in_rows.first <= in_rows.last ? static_cast<uint32_t>(in_rows.first) : 0,
@@ -37,30 +37,22 @@ struct DepthwiseBand {
     model::DepthwiseShape chunk_shape = s;
     chunk_shape.in_c = in_channels;
     const auto pad = static_cast<int8_t>(-c->quant.input_offset);
-    const uint32_t first_pixel = out_first_row * w.out_w, pixels = out_rows * w.out_w;
-    std::vector<int8_t> a(size_t{array.rows} * k), wc(size_t{dm} * k), result(size_t{array.rows} * array.cols);
-    std::vector<int32_t> folded(array.cols);
+    const BandPasses passes{.engine = ctx->engine, .params = params, .weight_half = weights,
+                            .has_bias = c->at.bias.has_value(), .quant = c->quant,
+                            .first_pixel = out_first_row * w.out_w, .pixels = out_rows * w.out_w,
+                            .out = buf.half(ACCEL_BUFFER_OUTPUT, output_half)};
+    std::vector<int8_t> wc(size_t{dm} * k);
     StepWork work;
     for (uint32_t ch = 0; ch < in_channels; ++ch) {
       model::gather_depthwise_weights(chunk_shape, weights.first(size_t{k} * in_channels * dm), ch, wc);
+      const Gather gather = [&](uint32_t pixel, uint32_t m, std::span<int8_t> a) {
+        model::gather_channel_patches(w, window, first_in_channel + ch, pixel, m, pad, a);
+      };
       for (uint32_t m0 = 0; m0 < dm; m0 += array.cols) {
-        const uint32_t n = std::min(array.cols, dm - m0), j0 = ch * dm + m0;
-        const std::span<const int8_t> wj = std::span<const int8_t>(wc).subspan(size_t{m0} * k, size_t{n} * k);
-        const std::vector<int32_t> bias = params.biases(weights, c->at.bias.has_value(), j0, n);
-        const std::vector<model::Requant> requant = params.requants(weights, j0, n);
-        model::fold_bias(wj, n, k, bias, c->quant.input_offset, folded);
-        for (uint32_t p = 0; p < pixels; p += array.rows) {
-          const uint32_t m = std::min(array.rows, pixels - p);
-          model::gather_channel_patches(w, window, first_in_channel + ch, first_pixel + p, m, pad, a);
-          const model::MatmulJob job{.m = m, .n = n, .k = k, .a = a, .w = wj,
-                                     .bias = std::span<const int32_t>(folded).first(n), .requant = requant,
-                                     .output_offset = c->quant.output_offset,
-                                     .act_min = c->quant.act_min, .act_max = c->quant.act_max};
-          const engine::PassCycles cycles = ctx->engine.matmul(job, result);
-          for (uint32_t i = 0; i < m; ++i)
-            for (uint32_t j = 0; j < n; ++j) out[size_t{p + i} * params.channels + j0 + j] = result[size_t{i} * n + j];
-          work += {.cycles = cycles.total, .mac_active = cycles.mac_active, .macs = uint64_t{m} * n * k};
-        }
+        const uint32_t n = std::min(array.cols, dm - m0);
+        work += passes.run({.weights = std::span<const int8_t>(wc).subspan(size_t{m0} * k, size_t{n} * k), .n = n,
+                            .k = k, .first = ch * dm + m0},
+                           gather);
       }
     }
     return work;
