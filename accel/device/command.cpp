@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "accel/model/checks.hpp"
+
 namespace accel::device {
 
 namespace {
@@ -71,21 +73,19 @@ MacAddresses mac_addresses(Reader& r) {
   return at;
 }
 
-model::OutputQuant output_quant(Reader& r) {
+model::OutputQuant output_quant(Reader& r, const char* op) {
   model::OutputQuant q;
   q.input_offset = static_cast<int32_t>(r.word());
   q.output_offset = static_cast<int32_t>(r.word());
   const uint32_t range = r.word();
   q.act_min = signed16(range);
   q.act_max = signed16(range >> 16);
-  require(q.input_offset >= -127 && q.input_offset <= 128, "input offset outside [-127, 128]");
-  require(q.output_offset >= -128 && q.output_offset <= 127, "output offset outside [-128, 127]");
-  require(q.act_min >= -128 && q.act_max <= 127 && q.act_min <= q.act_max, "activation range outside int8 or empty");
+  check_parameters([&] { model::check_output_quant(op, q); });
   return q;
 }
 
 // The spatial words shared by CONV2D and DEPTHWISE_CONV2D (after in_c).
-model::Window2d window(uint32_t in_hw, uint32_t out_hw, uint32_t kernel, uint32_t dilation_pad) {
+model::Window2d window(uint32_t in_hw, uint32_t out_hw, uint32_t kernel, uint32_t dilation_pad, const char* op) {
   model::Window2d w;
   w.in_h = low16(in_hw);
   w.in_w = high16(in_hw);
@@ -99,11 +99,7 @@ model::Window2d window(uint32_t in_hw, uint32_t out_hw, uint32_t kernel, uint32_
   w.dilation_w = byte_of(dilation_pad, 1);
   w.pad_top = byte_of(dilation_pad, 2);
   w.pad_left = byte_of(dilation_pad, 3);
-  require(w.in_h && w.in_w && w.out_h && w.out_w, "zero image size");
-  require(w.kernel_h && w.kernel_w && w.stride_h && w.stride_w && w.dilation_h && w.dilation_w,
-          "zero kernel size, stride or dilation");
-  require(w.pad_top < (w.kernel_h - 1) * w.dilation_h + 1 && w.pad_left < (w.kernel_w - 1) * w.dilation_w + 1,
-          "padding as large as the kernel");
+  check_parameters([&] { model::check_window(op, w); });
   return w;
 }
 
@@ -111,8 +107,9 @@ Command decode_conv(Reader& r, bool depthwise) {
   const MacAddresses at = mac_addresses(r);
   const uint32_t in_hw = r.word(), channels = r.word();
   const uint32_t out_hw = r.word(), kernel = r.word(), dilation_pad = r.word();
-  const model::Window2d w = window(in_hw, out_hw, kernel, dilation_pad);
-  const model::OutputQuant q = output_quant(r);
+  const char* op = depthwise ? "DEPTHWISE_CONV2D" : "CONV2D";
+  const model::Window2d w = window(in_hw, out_hw, kernel, dilation_pad, op);
+  const model::OutputQuant q = output_quant(r, op);
   const uint32_t batch = r.word();
   require(batch >= 1 && low16(channels) >= 1 && high16(channels) >= 1, "zero batch or channel count");
   if (depthwise)
@@ -132,7 +129,7 @@ Command decode_fully_connected(Reader& r) {
   s.batch = r.word();
   require(s.in_features >= 1 && s.out_features >= 1 && s.batch >= 1, "zero features or batch");
   require(s.in_features <= 0xFFFFFF && s.out_features <= 0xFFFFFF && s.batch <= 0xFFFF, "fully connected too large");
-  return FullyConnectedCommand{.shape = s, .quant = output_quant(r), .at = at};
+  return FullyConnectedCommand{.shape = s, .quant = output_quant(r, "FULLY_CONNECTED"), .at = at};
 }
 
 model::Requant requant(uint32_t multiplier, uint32_t shift) {
@@ -158,13 +155,9 @@ Command decode_add(Reader& r) {
   p.act_min = signed16(range);
   p.act_max = signed16(range >> 16);
   require(c.count >= 1, "zero element count");
-  require(p.input1_offset >= -127 && p.input1_offset <= 128 && p.input2_offset >= -127 && p.input2_offset <= 128,
-          "input offset outside [-127, 128]");
-  require(p.output_offset >= -128 && p.output_offset <= 127, "output offset outside [-128, 127]");
-  require(p.left_shift >= 0 && p.left_shift <= 22, "left shift outside [0, 22]");
-  for (const model::Requant& q : {p.input1, p.input2, p.output})
-    require(q.shift >= -31 && q.shift <= 0, "add shift outside [-31, 0]");
-  require(p.act_min >= -128 && p.act_max <= 127 && p.act_min <= p.act_max, "activation range outside int8 or empty");
+  check_parameters([&] { model::check_add_params("ADD", p); });
+  // TFLite's ADD scales by factors below one (its shifts are <= 0); so does the add unit.
+  for (const model::Requant& q : {p.input1, p.input2, p.output}) require(q.shift <= 0, "an ADD shift above 0");
   return c;
 }
 

@@ -32,6 +32,17 @@ class CommandError : public std::runtime_error {
   uint32_t address_;
 };
 
+// Runs the model's parameter rules (accel/model/checks.hpp) as the device
+// reports them: a broken rule is a PARAMETER error.
+template <class Check>
+void check_parameters(Check check) {
+  try {
+    check();
+  } catch (const std::invalid_argument& e) {
+    throw CommandError(ACCEL_ERROR_PARAMETER, e.what());
+  }
+}
+
 // Per-channel operands of the MAC operations, in system memory.
 struct MacAddresses {
   uint32_t input = 0, weights = 0;

@@ -78,6 +78,9 @@ TEST_CASE("malformed commands are refused with their error codes", "[accel][comm
   c.shape.window.pad_top = 3;  // the kernel spans 3 rows: a pad of 3 leaves an all-padding window
   CHECK(decode_error(encode(c)) == ACCEL_ERROR_PARAMETER);
   c.shape.window.pad_top = 2;
+  c.shape.window.out_w = 2;  // 1 pixel wide, stride 1: the second output's window starts past the image
+  CHECK(decode_error(encode(c)) == ACCEL_ERROR_PARAMETER);
+  c.shape.window.out_w = 1;
   c.quant.input_offset = -128;  // a zero point of 128 is not an int8
   CHECK(decode_error(encode(c)) == ACCEL_ERROR_PARAMETER);
   c.quant.input_offset = 0;
