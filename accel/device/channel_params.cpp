@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include <fmt/format.h>
+#include "accel/model/checks.hpp"
 
 namespace accel::device {
 
@@ -14,10 +14,11 @@ int32_t word_at(std::span<const int8_t> buffer, uint32_t offset) {
 }
 }  // namespace
 
-void ChannelParams::add_loads(std::vector<Transfer>& loads, const MacAddresses& at, uint32_t first) const {
-  if (at.bias) loads.push_back({*at.bias + 4 * first, ACCEL_BUFFER_WEIGHT, bias(), 4 * channels});
-  loads.push_back({at.multipliers + 4 * first, ACCEL_BUFFER_WEIGHT, multipliers(), 4 * channels});
-  loads.push_back({at.shifts + 4 * first, ACCEL_BUFFER_WEIGHT, shifts(), 4 * channels});
+void ChannelParams::add_loads(std::vector<Transfer>& loads, const MacAddresses& at, uint32_t first,
+                              uint32_t half_offset) const {
+  if (at.bias) loads.push_back({*at.bias + 4 * first, ACCEL_BUFFER_WEIGHT, half_offset + bias(), 4 * channels});
+  loads.push_back({at.multipliers + 4 * first, ACCEL_BUFFER_WEIGHT, half_offset + multipliers(), 4 * channels});
+  loads.push_back({at.shifts + 4 * first, ACCEL_BUFFER_WEIGHT, half_offset + shifts(), 4 * channels});
 }
 
 std::vector<int32_t> ChannelParams::biases(std::span<const int8_t> buffer, bool has_bias, uint32_t first,
@@ -33,8 +34,7 @@ std::vector<model::Requant> ChannelParams::requants(std::span<const int8_t> buff
   for (uint32_t j = 0; j < n; ++j) {
     r[j].multiplier = word_at(buffer, multipliers() + 4 * (first + j));
     r[j].shift = word_at(buffer, shifts() + 4 * (first + j));
-    if (r[j].shift < -31 || r[j].shift > 30)
-      throw CommandError(ACCEL_ERROR_PARAMETER, fmt::format("requantization shift {} outside [-31, 30]", r[j].shift));
+    check_parameters([&] { model::check_shift("per-channel parameters", r[j].shift); });
   }
   return r;
 }

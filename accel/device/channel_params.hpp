@@ -15,17 +15,18 @@ namespace accel::device {
 
 constexpr uint32_t align4(uint32_t n) { return (n + 3) & ~3u; }
 
-// Where a chunk of `channels` output channels keeps its parameters in a
-// weight-buffer half starting at `half_offset`, after `weight_bytes`.
+// Where a chunk of `channels` output channels keeps its parameters in its
+// weight-buffer half, after `weight_bytes` of weights (offsets from the
+// half's start).
 struct ChannelParams {
-  uint32_t half_offset = 0, weight_bytes = 0, channels = 0;
-  uint32_t bias() const { return half_offset + align4(weight_bytes); }
+  uint32_t weight_bytes = 0, channels = 0;
+  uint32_t bias() const { return align4(weight_bytes); }
   uint32_t multipliers() const { return bias() + 4 * channels; }
   uint32_t shifts() const { return multipliers() + 4 * channels; }
-  uint32_t end() const { return shifts() + 4 * channels; }  // bytes of the half used, from its start + half_offset
 
-  // The transfers that load output channels [first, first + channels).
-  void add_loads(std::vector<Transfer>& loads, const MacAddresses& at, uint32_t first) const;
+  // The transfers that load output channels [first, first + channels) into
+  // the half at `half_offset` of the weight buffer.
+  void add_loads(std::vector<Transfer>& loads, const MacAddresses& at, uint32_t first, uint32_t half_offset) const;
   // Channel j's values (j < channels), from the buffer; a shift outside
   // [-31, 30] is a PARAMETER error.
   std::vector<int32_t> biases(std::span<const int8_t> buffer, bool has_bias, uint32_t first, uint32_t n) const;

@@ -11,45 +11,38 @@ namespace accel::device {
 
 namespace {
 
+// One band of one chunk of input channels (band.first_channel, band.channels).
 struct DepthwiseBand {
-  const DepthwiseCommand* c;
+  DepthwiseCommand c;
   PlanContext* ctx;
-  uint32_t out_first_row, out_rows;
-  model::RowSpan in_rows;
-  unsigned input_half, weight_half, output_half;
-  ChannelParams params;         // per output channel of the chunk
-  uint32_t first_in_channel, in_channels;  // the chunk
+  Band band;
+  ChannelParams params;  // per output channel of the chunk
 
   StepWork operator()() const {
-    const model::DepthwiseShape& s = c->shape;
-    const model::Window2d& w = s.window;
-    const model::ArrayShape array = ctx->engine.shape();
-    const uint32_t k = w.kernel_h * w.kernel_w, dm = s.depth_multiplier;
+    const model::Window2d& w = c.shape.window;
+    const uint32_t k = w.kernel_h * w.kernel_w, dm = c.shape.depth_multiplier;
+    const uint32_t cols = ctx->engine.shape().cols;
     LocalBuffers& buf = ctx->buffers;
-    const std::span<const int8_t> weights = buf.half(ACCEL_BUFFER_WEIGHT, weight_half);
-    const model::InputWindow window{
-        .data = buf.half(ACCEL_BUFFER_INPUT, input_half),
-        .first_row = in_rows.first <= in_rows.last ? static_cast<uint32_t>(in_rows.first) : 0,
-        .rows = in_rows.first <= in_rows.last ? static_cast<uint32_t>(in_rows.last - in_rows.first + 1) : 0,
-        .width = w.in_w,
-        .channels = s.in_c};
-    // The chunk's filter in the buffer is a filter of its own: [kh][kw][in_channels * dm].
-    model::DepthwiseShape chunk_shape = s;
-    chunk_shape.in_c = in_channels;
-    const auto pad = static_cast<int8_t>(-c->quant.input_offset);
+    const std::span<const int8_t> weights = buf.half(ACCEL_BUFFER_WEIGHT, band.chunk_index % 2);
+    const model::InputWindow window =
+        band_window(buf.half(ACCEL_BUFFER_INPUT, band.half), w, band.in_rows, c.shape.in_c);
+    // The chunk's filter in the buffer is a filter of its own: [kh][kw][channels * dm].
+    model::DepthwiseShape chunk_shape = c.shape;
+    chunk_shape.in_c = band.channels;
+    const auto pad = static_cast<int8_t>(-c.quant.input_offset);
     const BandPasses passes{.engine = ctx->engine, .params = params, .weight_half = weights,
-                            .has_bias = c->at.bias.has_value(), .quant = c->quant,
-                            .first_pixel = out_first_row * w.out_w, .pixels = out_rows * w.out_w,
-                            .out = buf.half(ACCEL_BUFFER_OUTPUT, output_half)};
+                            .has_bias = c.at.bias.has_value(), .quant = c.quant,
+                            .first_pixel = band.out_first_row * w.out_w, .pixels = band.out_rows * w.out_w,
+                            .out = buf.half(ACCEL_BUFFER_OUTPUT, band.half)};
     std::vector<int8_t> wc(size_t{dm} * k);
     StepWork work;
-    for (uint32_t ch = 0; ch < in_channels; ++ch) {
-      model::gather_depthwise_weights(chunk_shape, weights.first(size_t{k} * in_channels * dm), ch, wc);
+    for (uint32_t ch = 0; ch < band.channels; ++ch) {
+      model::gather_depthwise_weights(chunk_shape, weights.first(size_t{k} * band.channels * dm), ch, wc);
       const Gather gather = [&](uint32_t pixel, uint32_t m, std::span<int8_t> a) {
-        model::gather_channel_patches(w, window, first_in_channel + ch, pixel, m, pad, a);
+        model::gather_channel_patches(w, window, band.first_channel + ch, pixel, m, pad, a);
       };
-      for (uint32_t m0 = 0; m0 < dm; m0 += array.cols) {
-        const uint32_t n = std::min(array.cols, dm - m0);
+      for (uint32_t m0 = 0; m0 < dm; m0 += cols) {
+        const uint32_t n = std::min(cols, dm - m0);
         work += passes.run({.weights = std::span<const int8_t>(wc).subspan(size_t{m0} * k, size_t{n} * k), .n = n,
                             .k = k, .first = ch * dm + m0},
                            gather);
@@ -75,42 +68,27 @@ std::vector<Step> plan_depthwise(const DepthwiseCommand& c, PlanContext& ctx) {
   chunk = std::min(chunk, s.in_c);
   const uint32_t rows_per_band = band_rows(w, uint64_t{w.in_w} * s.in_c, uint64_t{w.out_w} * chunk * dm,
                                            buf.half_bytes(ACCEL_BUFFER_INPUT), buf.half_bytes(ACCEL_BUFFER_OUTPUT));
-  if (rows_per_band == 0)
-    throw CommandError(ACCEL_ERROR_BUFFER,
-                       fmt::format("one output row (its {} input rows of {} bytes, {} output bytes) does not fit half "
-                                   "the input and output buffers",
-                                   (w.kernel_h - 1) * w.dilation_h + 1, uint64_t{w.in_w} * s.in_c,
-                                   uint64_t{w.out_w} * chunk * dm));
   std::vector<Step> steps;
-  unsigned chunk_index = 0;
-  for (uint32_t c0 = 0; c0 < s.in_c; c0 += chunk, ++chunk_index) {
-    const uint32_t nc = std::min(chunk, s.in_c - c0), n_out = nc * dm;
-    const unsigned wh = chunk_index % 2;
-    const ChannelParams params{.half_offset = wh * weight_half, .weight_bytes = k * n_out, .channels = n_out};
-    for (uint32_t image = 0; image < s.batch; ++image) {
-      for (uint32_t oy = 0; oy < w.out_h; oy += rows_per_band) {
-        const uint32_t rows = std::min(rows_per_band, w.out_h - oy);
-        const unsigned half = steps.size() % 2;
-        Step step;
-        if (image == 0 && oy == 0) {
-          // Each kernel tap's outputs of the chunk are contiguous in the filter.
-          for (uint32_t tap = 0; tap < k; ++tap)
-            step.weight_loads.push_back({c.at.weights + tap * out_c + c0 * dm, ACCEL_BUFFER_WEIGHT,
-                                         params.half_offset + tap * n_out, n_out});
-          params.add_loads(step.weight_loads, c.at, c0 * dm);
-        }
-        const model::RowSpan in_rows = model::input_rows(w, oy, oy + rows - 1);
-        step.input_loads = band_loads(c.at.input, w, s.in_c, image, in_rows, half * buf.half_bytes(ACCEL_BUFFER_INPUT));
-        ChannelParams local = params;
-        local.half_offset = 0;
-        step.compute = DepthwiseBand{&c, &ctx, oy, rows, in_rows, half, wh, half, local, c0, nc};
-        const uint64_t first_pixel = (uint64_t{image} * w.out_h + oy) * w.out_w;
-        step.stores = band_stores({.output = c.at.output, .out_c = out_c, .first_channel = c0 * dm, .channels = n_out},
-                                  first_pixel, rows * w.out_w, half * buf.half_bytes(ACCEL_BUFFER_OUTPUT));
-        steps.push_back(std::move(step));
-      }
+  for_each_band(w, s.batch, s.in_c, chunk, rows_per_band, [&](const Band& b) {
+    const uint32_t n_out = b.channels * dm;
+    const ChannelParams params{.weight_bytes = k * n_out, .channels = n_out};
+    Step step;
+    if (b.first_of_chunk) {
+      // Each kernel tap's outputs of the chunk are contiguous in the filter.
+      const uint32_t half_offset = (b.chunk_index % 2) * weight_half;
+      for (uint32_t tap = 0; tap < k; ++tap)
+        step.weight_loads.push_back({c.at.weights + tap * out_c + b.first_channel * dm, ACCEL_BUFFER_WEIGHT,
+                                     half_offset + tap * n_out, n_out});
+      params.add_loads(step.weight_loads, c.at, b.first_channel * dm, half_offset);
     }
-  }
+    step.input_loads = band_loads(c.at.input, w, s.in_c, b.image, b.in_rows, b.half * buf.half_bytes(ACCEL_BUFFER_INPUT));
+    step.compute = DepthwiseBand{c, &ctx, b, params};
+    const uint64_t first_pixel = (uint64_t{b.image} * w.out_h + b.out_first_row) * w.out_w;
+    step.stores = band_stores({.output = c.at.output, .out_c = out_c, .first_channel = b.first_channel * dm,
+                               .channels = n_out},
+                              first_pixel, b.out_rows * w.out_w, b.half * buf.half_bytes(ACCEL_BUFFER_OUTPUT));
+    steps.push_back(std::move(step));
+  });
   return steps;
 }
 

@@ -11,27 +11,23 @@ class Schedule {
   Schedule(DmaPort& dma, LocalBuffers& buffers, uint64_t dma_free) : dma_(dma), buffers_(buffers), dma_free_(dma_free) {}
 
   // Runs the transfers back to back once the DMA is free and `after` has passed; returns when they end.
-  uint64_t load(const std::vector<Transfer>& ts, uint64_t after) {
-    for (const Transfer& t : ts) {
-      const uint64_t start = std::max(dma_free_, after);
-      dma_free_ = start + dma_.read(t.address, buffers_.bytes(t.buffer, t.offset, t.bytes), start);
-      timing.dma_read_bytes += t.bytes;
-    }
-    return std::max(dma_free_, after);
-  }
-  uint64_t store(const std::vector<Transfer>& ts, uint64_t after) {
-    for (const Transfer& t : ts) {
-      const uint64_t start = std::max(dma_free_, after);
-      dma_free_ = start + dma_.write(t.address, buffers_.bytes(t.buffer, t.offset, t.bytes), start);
-      timing.dma_write_bytes += t.bytes;
-    }
-    return std::max(dma_free_, after);
-  }
+  uint64_t load(const std::vector<Transfer>& ts, uint64_t after) { return run(ts, after, true); }
+  uint64_t store(const std::vector<Transfer>& ts, uint64_t after) { return run(ts, after, false); }
   uint64_t dma_free() const { return dma_free_; }
 
   OpTiming timing;
 
  private:
+  uint64_t run(const std::vector<Transfer>& ts, uint64_t after, bool load) {
+    for (const Transfer& t : ts) {
+      const uint64_t start = std::max(dma_free_, after);
+      const std::span<uint8_t> local = buffers_.bytes(t.buffer, t.offset, t.bytes);
+      dma_free_ = start + (load ? dma_.read(t.address, local, start) : dma_.write(t.address, local, start));
+      (load ? timing.dma_read_bytes : timing.dma_write_bytes) += t.bytes;
+    }
+    return std::max(dma_free_, after);
+  }
+
   DmaPort& dma_;
   LocalBuffers& buffers_;
   uint64_t dma_free_;
