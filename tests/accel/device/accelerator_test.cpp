@@ -12,9 +12,11 @@
 #include "accel/model/ops.hpp"
 #include "memory/memory.hpp"
 #include "memory/router.hpp"
+#include "random_bytes.hpp"
 
 using namespace accel;
 using namespace accel::device;
+using accel::device::test::random_bytes;
 using sc_core::SC_NS;
 using sc_core::sc_time;
 
@@ -98,13 +100,6 @@ struct Bench {
 Bench& bench() {
   static Bench b;
   return b;
-}
-
-std::vector<int8_t> random_bytes(std::mt19937& rng, size_t n) {
-  std::uniform_int_distribution<int> d(-128, 127);
-  std::vector<int8_t> v(n);
-  for (auto& x : v) x = static_cast<int8_t>(d(rng));
-  return v;
 }
 
 }  // namespace

@@ -9,22 +9,17 @@
 #include "accel/engine/model_engine.hpp"
 #include "accel/model/ops.hpp"
 #include "fake_memory.hpp"
+#include "random_bytes.hpp"
 
 using namespace accel;
 using namespace accel::device;
 using test::FakeMemory;
+using test::random_bytes;
 
 namespace {
 
 constexpr uint32_t kIn = FakeMemory::kBase, kWeights = kIn + 0x10000, kBias = kIn + 0x30000,
                    kMult = kIn + 0x31000, kShift = kIn + 0x32000, kOut = kIn + 0x40000;
-
-std::vector<int8_t> random_bytes(std::mt19937& rng, size_t n) {
-  std::uniform_int_distribution<int> d(-128, 127);
-  std::vector<int8_t> v(n);
-  for (auto& x : v) x = static_cast<int8_t>(d(rng));
-  return v;
-}
 
 struct Channels {
   std::vector<int32_t> bias, multipliers, shifts;
