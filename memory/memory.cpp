@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <span>
 
+#include "memory/dma_access.hpp"
 #include "memory/dmi_traffic.hpp"
 
 namespace memory {
@@ -31,13 +32,15 @@ void Memory::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& dela
     trans.set_response_status(tlm::TLM_BURST_ERROR_RESPONSE);
     return;
   }
+  const bool dma = trans.get_extension<DmaAccess>() != nullptr;
+  const Requester by = dma ? Requester::Dma : Requester::Core;
   AccessStatus status = AccessStatus::Ok;
   switch (trans.get_command()) {
     case tlm::TLM_READ_COMMAND:
-      status = storage_.read(trans.get_address(), std::span(trans.get_data_ptr(), len));
+      status = storage_.read(trans.get_address(), std::span(trans.get_data_ptr(), len), by);
       break;
     case tlm::TLM_WRITE_COMMAND:
-      status = storage_.write(trans.get_address(), std::span<const uint8_t>(trans.get_data_ptr(), len));
+      status = storage_.write(trans.get_address(), std::span<const uint8_t>(trans.get_data_ptr(), len), by);
       break;
     case tlm::TLM_IGNORE_COMMAND:
       break;
@@ -53,6 +56,10 @@ void Memory::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& dela
       trans.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
       return;
   }
+  if (dma) {
+    delay += dma_latency(trans);
+    return;  // the DMA engine moves its data with b_transport
+  }
   delay += latency(trans, delay);
   trans.set_dmi_allowed(true);
 }
@@ -67,6 +74,16 @@ sc_core::sc_time Memory::latency(const tlm::tlm_generic_payload& trans, const sc
   const uint32_t stall =
       timing()->access(static_cast<uint32_t>(trans.get_address()), trans.get_data_length(), kind, now).total();
   return config_.clock_period * static_cast<double>(stall);
+}
+
+// A burst pipelines its beats after the first wait; a flash reads one line
+// at a time, each after its wait states.
+sc_core::sc_time Memory::dma_latency(const tlm::tlm_generic_payload& trans) const {
+  if (trans.is_write()) return write_latency_;
+  if (!config_.flash_timing) return read_latency_;
+  const uint64_t line = config_.flash_timing->line_bytes;
+  const uint64_t first = trans.get_address() / line, last = (trans.get_address() + trans.get_data_length() - 1) / line;
+  return read_latency_ * static_cast<double>(last - first + 1);
 }
 
 unsigned Memory::transport_dbg(tlm::tlm_generic_payload& trans) {

@@ -4,7 +4,8 @@
 // `write_wait_states`), on b_transport and in the latency advertised with
 // DMI; unless the memory has a timer (flash: FlashTiming), which then
 // decides the latency on b_transport and is handed to DMI initiators
-// (DmiTrafficExtension) so that the fast path asks it too.
+// (DmiTrafficExtension) so that the fast path asks it too. A DMA engine's
+// payloads (DmaAccess) are counted apart and see the plain wait states.
 #pragma once
 #include <memory>
 #include <optional>
@@ -40,8 +41,12 @@ class Memory : public sc_core::sc_module {
   const MemoryConfig& config() const { return config_; }
   Storage& storage() { return storage_; }
   const Storage& storage() const { return storage_; }
-  // Bus plus DMI accesses.
+  // The core's bus plus DMI accesses.
   Traffic traffic() const { return storage_.traffic(); }
+  // DMA engines' accesses (payloads with a DmaAccess extension).
+  const Traffic& dma_traffic() const { return storage_.dma_traffic(); }
+  // Every master's.
+  Traffic all_traffic() const { return storage_.traffic() + storage_.dma_traffic(); }
   // Null without flash timing (its counters are stats).
   const FlashTiming* flash_timing() const { return dynamic_cast<const FlashTiming*>(timer_.get()); }
   // The memory's own timing model (null: fixed wait states).
@@ -55,6 +60,7 @@ class Memory : public sc_core::sc_module {
   unsigned transport_dbg(tlm::tlm_generic_payload& trans);
   bool get_direct_mem_ptr(tlm::tlm_generic_payload& trans, tlm::tlm_dmi& dmi);
   sc_core::sc_time latency(const tlm::tlm_generic_payload& trans, const sc_core::sc_time& delay);
+  sc_core::sc_time dma_latency(const tlm::tlm_generic_payload& trans) const;
 
   MemoryConfig config_;
   Storage storage_;

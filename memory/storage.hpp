@@ -16,6 +16,10 @@ enum class AccessStatus : uint8_t {
   ReadOnly,    // bus write to flash/ROM
 };
 
+// Whose counters a bus access goes to: the core's, or a DMA engine's
+// (memory.<name>.dma.*).
+enum class Requester : uint8_t { Core, Dma };
+
 class Storage {
  public:
   Storage(uint64_t size, bool read_only);
@@ -23,10 +27,10 @@ class Storage {
   uint64_t size() const { return bytes_.size(); }
   bool read_only() const { return read_only_; }
 
-  // Bus accesses: counted in transport_traffic(); writes to read-only
-  // storage fail.
-  AccessStatus read(uint64_t offset, std::span<uint8_t> out);
-  AccessStatus write(uint64_t offset, std::span<const uint8_t> in);
+  // Bus accesses: counted in transport_traffic() (or dma_traffic()); writes
+  // to read-only storage fail.
+  AccessStatus read(uint64_t offset, std::span<uint8_t> out, Requester by = Requester::Core);
+  AccessStatus write(uint64_t offset, std::span<const uint8_t> in, Requester by = Requester::Core);
 
   // Debugger/loader accesses: uncounted, and allowed to write flash (that
   // is how an image gets into it).
@@ -41,7 +45,10 @@ class Storage {
   // so it counts into this block (handed out with the DMI grant).
   Traffic& direct_traffic() { return direct_; }
   const Traffic& direct_traffic() const { return direct_; }
+  // The core's accesses, both ways.
   Traffic traffic() const { return transport_ + direct_; }
+  // DMA engines' accesses (through b_transport).
+  const Traffic& dma_traffic() const { return dma_; }
 
  private:
   bool in_range(uint64_t offset, uint64_t len) const { return offset <= bytes_.size() && len <= bytes_.size() - offset; }
@@ -50,6 +57,7 @@ class Storage {
   bool read_only_;
   Traffic transport_;
   Traffic direct_;
+  Traffic dma_;
 };
 
 }  // namespace memory

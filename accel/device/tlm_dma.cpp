@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "accel/device/command.hpp"
+#include "memory/dma_access.hpp"
 
 namespace accel::device {
 
@@ -28,14 +29,16 @@ uint64_t TlmDma::transfer(tlm::tlm_command cmd, uint32_t address, uint8_t* data,
   uint64_t cycles = 0;
   uint32_t done = 0;
   tlm::tlm_generic_payload p;
+  memory::DmaAccess tag;
+  p.set_extension(&tag);
   while (done < bytes) {
     const uint32_t at = address + done;
     const uint32_t n = std::min(bytes - done, timing_.burst_bytes - at % timing_.burst_bytes);
     const uint64_t beats = (n + timing_.width_bytes - 1) / timing_.width_bytes;
-    // The memory's own latency, annotated at the time the burst starts.
-    const sc_core::sc_time begin = origin_ + period_ * static_cast<double>(start + cycles);
-    const sc_core::sc_time local = begin > sc_core::sc_time_stamp() ? begin - sc_core::sc_time_stamp() : sc_core::SC_ZERO_TIME;
-    sc_core::sc_time delay = local;
+    // The burst reaches the bus after the DMA's own latency.
+    const sc_core::sc_time begin = origin_ + period_ * static_cast<double>(start + cycles + timing_.latency_cycles);
+    if (begin > sc_core::sc_time_stamp()) sc_core::wait(begin - sc_core::sc_time_stamp());
+    sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
     p.set_command(cmd);
     p.set_address(at);
     p.set_data_ptr(data + done);
@@ -45,18 +48,25 @@ uint64_t TlmDma::transfer(tlm::tlm_command cmd, uint32_t address, uint8_t* data,
     p.set_dmi_allowed(false);
     p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
     bus_(p, delay);
-    if (!p.is_response_ok())
+    if (!p.is_response_ok()) {
+      p.clear_extension(&tag);
       throw CommandError(ACCEL_ERROR_BUS,
                          fmt::format("DMA {} of {} bytes at {:#010x} failed ({})",
                                      cmd == tlm::TLM_READ_COMMAND ? "read" : "write", n, at, p.get_response_string()),
                          at);
-    const double memory = delay > local ? (delay - local) / period_ : 0.0;
-    const auto hold = static_cast<uint32_t>(beats + static_cast<uint64_t>(std::ceil(memory)));
-    const uint64_t waited = contention_ ? contention_(at, start + cycles, hold) : 0;
+    }
+    const auto hold = static_cast<uint32_t>(beats + cycles_of(delay));
+    const uint64_t waited = contention_ ? cycles_of(contention_(at, begin, period_ * static_cast<double>(hold))) : 0;
     cycles += timing_.latency_cycles + waited + hold;
     done += n;
   }
+  p.clear_extension(&tag);
   return cycles;
+}
+
+// Whole accelerator cycles, rounded up: a wait ends on a clock edge.
+uint64_t TlmDma::cycles_of(const sc_core::sc_time& t) const {
+  return t > sc_core::SC_ZERO_TIME ? static_cast<uint64_t>(std::ceil(t / period_ - 1e-9)) : 0;
 }
 
 }  // namespace accel::device

@@ -1,8 +1,11 @@
 // The DMA engine on the system bus: bursts of up to `burst_bytes` through
-// a TLM initiator socket (b_transport, so every byte reaches the memory's
-// traffic counters and timing). A burst costs the DMA's own latency, one
-// cycle per `width_bytes` beat, the cycles the memory annotates, and the
-// cycles a shared memory's port makes it wait for other masters.
+// a TLM initiator socket (b_transport with a memory::DmaAccess extension,
+// so every byte reaches the memory's DMA traffic counters). A burst costs
+// the DMA's own latency, one cycle per `width_bytes` beat, the cycles the
+// memory annotates, and the cycles a shared memory's port makes it wait
+// for other masters. Each burst is issued at its own SystemC time (the
+// thread waits for it), so the core and the bus see the DMA's accesses
+// when they happen, not all at the start of a command.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -23,9 +26,10 @@ struct DmaTiming {
 
 class TlmDma final : public DmaPort {
  public:
-  // Cycles a burst at `address` holding the bus for `hold` accelerator
-  // cycles from `start` waits for other masters (0 without a bus matrix).
-  using Contention = std::function<uint64_t(uint32_t address, uint64_t start, uint32_t hold)>;
+  // The time a burst at `address` that would hold the bus for `hold` from
+  // `begin` waits for other masters (zero without a bus matrix).
+  using Contention =
+      std::function<sc_core::sc_time(uint32_t address, const sc_core::sc_time& begin, const sc_core::sc_time& hold)>;
 
   // The initiator socket's b_transport.
   using Transport = std::function<void(tlm::tlm_generic_payload&, sc_core::sc_time&)>;
@@ -40,6 +44,7 @@ class TlmDma final : public DmaPort {
 
  private:
   uint64_t transfer(tlm::tlm_command cmd, uint32_t address, uint8_t* data, uint32_t bytes, uint64_t start);
+  uint64_t cycles_of(const sc_core::sc_time& t) const;
 
   Transport bus_;
   DmaTiming timing_;
