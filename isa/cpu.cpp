@@ -477,10 +477,11 @@ StopReason Cpu::run_until_stop() {
     if (take_pending_exception()) continue;
     if (cycles_ >= limit_ || instructions_ >= instruction_limit_) return StopReason::CycleLimit;
     if (sleeping_) {
-      const uint64_t wake = next_event_cycle();
-      sleep_cycles_ += wake - cycles_;
-      cycles_ = wake;
-      if (cycles_ >= limit_) return StopReason::Sleeping;
+      // SysTick wakes the core from inside; anything else is the caller's
+      // to wait for (sleep_until).
+      const uint64_t wake = scs_->next_systick_event();
+      if (wake >= limit_) return StopReason::Sleeping;
+      sleep_until(wake);
       continue;
     }
     horizon_ = next_event_cycle();
@@ -496,6 +497,12 @@ StopReason Cpu::run_until_stop() {
       raise_fault(f);
     }
   }
+}
+
+void Cpu::sleep_until(uint64_t cycle) {
+  if (!sleeping_ || cycle <= cycles_) return;
+  sleep_cycles_ += cycle - cycles_;
+  cycles_ = cycle;
 }
 
 void Cpu::step_one() {

@@ -31,7 +31,7 @@ enum class StopReason : uint8_t {
   CycleLimit,  // run() reached its cycle budget (normal for quantum-based runs)
   Exit,        // firmware asked to exit (semihosting)
   Lockup,      // unrecoverable fault (B1.5.15)
-  Sleeping,    // WFI/WFE with nothing to wake it before the budget
+  Sleeping,    // WFI/WFE with no SysTick event before the budget (cycles not advanced)
 };
 
 struct FaultRecord {
@@ -60,7 +60,13 @@ class Cpu {
   // Execute until the cycle counter reaches cycle_limit, the instruction
   // counter reaches instruction_limit, or the core stops. (Cycles alone
   // cannot bound instructions: a dual-issuing core runs two in a cycle.)
+  // A core asleep (WFI/WFE) with no SysTick event before cycle_limit
+  // returns Sleeping at once, its cycle count unchanged: the caller lets
+  // time pass (sleep_until) until something wakes it or the limit.
   StopReason run(uint64_t cycle_limit, uint64_t instruction_limit = UINT64_MAX);
+  // While asleep, let the cycle counter run to `cycle` (sleep cycles).
+  void sleep_until(uint64_t cycle);
+  bool sleeping() const { return sleeping_; }
   // Execute one instruction (or take one pending exception); for tests.
   void step_one();
 

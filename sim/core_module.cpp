@@ -62,6 +62,7 @@ void CoreModule::run_thread() {
 void CoreModule::step_quantum() {
   const uint64_t now = cpu_->cycles();
   const uint64_t limit = now + quantum_cycles_;
+  irq_changed_ = false;
   const isa::StopReason why = cpu_->run(limit, config_.max_instructions ? config_.max_instructions : UINT64_MAX);
   sync();
   switch (why) {
@@ -82,10 +83,36 @@ void CoreModule::step_quantum() {
     end_ = CoreEnd::InstructionLimit;
     return;
   }
-  if (why == isa::StopReason::Sleeping && !anything_can_wake()) {
-    hang_pc_ = cpu_->state().pc;
-    end_ = CoreEnd::Hang;
+  if (why == isa::StopReason::Sleeping) {
+    if (!anything_can_wake()) {
+      hang_pc_ = cpu_->state().pc;
+      end_ = CoreEnd::Hang;
+      return;
+    }
+    sleep_until_woken(limit);
   }
+}
+
+void CoreModule::sleep_until_woken(uint64_t limit) {
+  const sc_time now = sc_core::sc_time_stamp();  // == time_of(cycles), just synced
+  const sc_time until = time_of(limit);
+  // An interrupt that arrived while sync() let the system catch up has been
+  // missed by the event: let the CPU look at it first.
+  if (!irq_changed_ && until > now) wait(until - now, irq_event_);
+  // The first clock edge at or after the wake-up.
+  const sc_time woke = sc_core::sc_time_stamp();
+  uint64_t cycle = std::min(limit, scale(woke.value(), config_.clock_hz, sc_time(1, sc_core::SC_SEC).value()));
+  if (time_of(cycle) < woke) ++cycle;
+  cpu_->sleep_until(cycle);
+  if (time_of(cycle) > woke) wait(time_of(cycle) - woke);
+  keeper_.reset();
+  synced_cycles_ = cpu_->cycles();
+}
+
+void CoreModule::set_irq_level(unsigned line, bool high) {
+  cpu_->scs().set_irq_level(line, high);
+  irq_changed_ = true;
+  irq_event_.notify();
 }
 
 void CoreModule::sync() {

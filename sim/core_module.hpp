@@ -2,7 +2,9 @@
 // TLM initiator socket, and runs it in an SC_THREAD with temporal decoupling.
 //
 // Time: the ISS counts cycles; SystemC time follows at quantum boundaries
-// (and when a device access finds the quantum used up). Simulated time is
+// (and when a device access finds the quantum used up). A sleeping core
+// waits in SystemC time for an interrupt or the quantum's end, and wakes in
+// the cycle the interrupt arrived. Simulated time is
 // derived from the cycle count (cycles * 1e12 / clock_hz ps, floored), never
 // accumulated from a rounded period, so long runs do not drift.
 //
@@ -76,6 +78,9 @@ class CoreModule : public sc_core::sc_module, private isa::Bus {
   // cores share one simulation.
   void stop_simulation_when_done(bool stop) { stop_simulation_ = stop; }
 
+  // A device's interrupt line into the NVIC; a sleeping core wakes at once.
+  void set_irq_level(unsigned line, bool high);
+
   CoreEnd end() const { return end_; }
   std::exception_ptr error() const { return error_; }
   // Where the core would resume (after its WFI/WFE) when it hung.
@@ -88,6 +93,7 @@ class CoreModule : public sc_core::sc_module, private isa::Bus {
   void run_thread();
   void step_quantum();
   void sync();
+  void sleep_until_woken(uint64_t limit);
   bool anything_can_wake() const;
   uint64_t wait_cycles(const sc_core::sc_time& latency) const;
 
@@ -104,6 +110,8 @@ class CoreModule : public sc_core::sc_module, private isa::Bus {
   tlm_utils::tlm_quantumkeeper keeper_;
   tlm::tlm_generic_payload payload_;
   sc_core::sc_event start_event_;
+  sc_core::sc_event irq_event_;  // an interrupt line changed
+  bool irq_changed_ = false;      // since the last run() of the CPU
   uint64_t quantum_cycles_ = 1;
   uint64_t synced_cycles_ = 0;  // the cycle count sc_time_stamp() stands for
   CoreEnd end_ = CoreEnd::Running;

@@ -261,10 +261,13 @@ TEST_CASE("Hints: SEV sets the event WFE consumes; WFI sleeps until an exception
   const uint64_t before = f.cpu.cycles();
   CHECK(f.cpu.run(before + 100) == isa::StopReason::Sleeping);
   CHECK(s.pc == 0x10c);
+  CHECK(f.cpu.cycles() == before + 1);  // the WFI's cycle; the caller lets time pass
+  f.cpu.sleep_until(before + 100);
   CHECK(f.cpu.cycles() == before + 100);
+  CHECK(f.cpu.sleep_cycles() == 99);
   CHECK(f.r(0) == 0);
   test::write_word(f, scs::kIcsr, scs::kPendSvSet);
-  CHECK(f.cpu.run(f.cpu.cycles() + 10) == isa::StopReason::CycleLimit);
+  CHECK(f.cpu.run(f.cpu.cycles() + 30) == isa::StopReason::CycleLimit);  // entry (12), handler, return
   CHECK(f.r(4) == 2);
   CHECK(f.r(0) == 1);
   CHECK(s.pc == 0x10e);

@@ -1,5 +1,5 @@
 // sim::CoreModule: a sleeping core advances time; a device interrupt wakes
-// it; with nothing left that could wake it, the run ends as a hang.
+// it in the cycle it arrives; with nothing left that could wake it, the run ends as a hang.
 #include <catch2/catch.hpp>
 
 #include "core_bench.hpp"
@@ -8,14 +8,14 @@ namespace {
 // Raises IRQ 0 of a core at a given time.
 struct Waker : sc_core::sc_module {
   SC_HAS_PROCESS(Waker);
-  isa::Cpu& cpu;
+  sim::CoreModule& core;
   sc_core::sc_time when;
-  Waker(sc_core::sc_module_name n, isa::Cpu& c, sc_core::sc_time t) : sc_core::sc_module(n), cpu(c), when(t) {
+  Waker(sc_core::sc_module_name n, sim::CoreModule& c, sc_core::sc_time t) : sc_core::sc_module(n), core(c), when(t) {
     SC_THREAD(run);
   }
   void run() {
     wait(when);
-    cpu.scs().set_irq_level(0, true);
+    core.set_irq_level(0, true);
   }
 };
 
@@ -33,7 +33,7 @@ TEST_CASE("core module: an interrupt wakes the sleeping core; nothing to wake it
   woken.word(kCodeBase + 0x10, 0xE000E100);
   woken.word(16 * 4, (kCodeBase + 0x40) | 1);
   woken.code(kCodeBase + 0x40, {movs(1, 42), kBkptExit});
-  Waker waker("waker", woken.core.cpu(), sc_core::sc_time(50, sc_core::SC_US));
+  Waker waker("waker", woken.core, sc_core::sc_time(50, sc_core::SC_US));
 
   Bench asleep("asleep", config());
   asleep.code(kCodeBase, {kWfi, kBranchSelf});
@@ -44,11 +44,15 @@ TEST_CASE("core module: an interrupt wakes the sleeping core; nothing to wake it
 
   REQUIRE(woken.core.end() == sim::CoreEnd::Exit);
   REQUIRE(woken.core.cpu().exit_code() == 42);
-  // Woken at 50 us = 1250 cycles, within one quantum (250 cycles) of it.
+  // Woken at 50 us = cycle 1250 exactly (not at the end of its 250-cycle
+  // quantum), then exception entry (12 cycles on the M4) and the handler's
+  // MOVS and BKPT.
   const uint64_t cycles = woken.core.cpu().cycles();
-  REQUIRE(cycles >= 1250);
-  REQUIRE(cycles < 1250 + 250 + 50);
-  REQUIRE(woken.core.cpu().sleep_cycles() > 1000);
+  REQUIRE(cycles >= 1250 + 12);
+  REQUIRE(cycles < 1250 + 12 + 10);
+  // Asleep from the WFI (after 4 instructions) to cycle 1250.
+  REQUIRE(woken.core.cpu().sleep_cycles() > 1250 - 20);
+  REQUIRE(woken.core.cpu().sleep_cycles() <= 1250 - 4);
 
   REQUIRE(asleep.core.end() == sim::CoreEnd::Hang);
   REQUIRE(asleep.core.hang_pc() == kCodeBase + 2);  // resumes after the WFI
