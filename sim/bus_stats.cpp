@@ -16,10 +16,11 @@ void register_bus_stats(StatsRegistry& stats, const Platform& platform) {
     stats.add(prefix + "busy_cycles", "cycle", "cycles the core held this memory's port (streams not included)",
               [p] { return p->busy_cycles(); });
     for (bus::MasterId m = 0; m < matrix.masters().size(); ++m) {
-      const bool is_core = matrix.masters()[m] == bus::kCoreFetch || matrix.masters()[m] == bus::kCoreData;
+      const std::string& name = matrix.masters()[m];
+      const bool requests = name == bus::kCoreFetch || name == bus::kCoreData || name == AccelConfig::kDmaMaster;
       bool streams_here = false;
       for (const bus::Stream& s : p->streams()) streams_here |= s.master == m;
-      if (!is_core && !streams_here) continue;
+      if (!requests && !streams_here) continue;
       const std::string mp = prefix + matrix.masters()[m] + ".";
       stats.add(mp + "accesses", "access", "accesses this master made to the memory's port",
                 [p, m] { return p->counters(m).accesses; });

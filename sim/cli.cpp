@@ -47,7 +47,9 @@ po::options_description run_options() {
       ("semihosting-root", po::value<std::string>()->value_name("DIR"),
        "let the firmware open host files below DIR (off by default)")
       ("semihosting-cmdline", po::value<std::string>()->value_name("ARGS"),
-       "arguments the firmware sees after its name (SYS_GET_CMDLINE)");
+       "arguments the firmware sees after its name (SYS_GET_CMDLINE)")
+      ("vcd", po::value<std::string>()->value_name("FILE.vcd"),
+       "dump the accelerator RTL's waveforms (platforms with accel.impl: rtl)");
   return o;
 }
 
@@ -93,6 +95,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   cmd.quiet = vm.count("quiet") > 0;
   if (vm.count("semihosting-root")) cmd.semihosting_root = vm["semihosting-root"].as<std::string>();
   if (vm.count("semihosting-cmdline")) cmd.semihosting_cmdline = vm["semihosting-cmdline"].as<std::string>();
+  if (vm.count("vcd")) cmd.vcd = vm["vcd"].as<std::string>();
   cmd.interrupt = &install_interrupt_handler();
   return run_command(cmd, Console{out, err, in}, err);
 }

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include <fmt/format.h>
 
+#include "accel/engine/model_engine.hpp"
+#include "accel/rtl/rtl_engine.hpp"
 #include "bus/port_timer.hpp"
+#include "sim/config_error.hpp"
 #include "sim/lockup_report.hpp"
 
 namespace sim {
@@ -31,12 +35,26 @@ std::unique_ptr<memory::L1Caches> make_l1(const PlatformConfig& p) {
   }
   return std::make_unique<memory::L1Caches>(*p.core.l1, windows);
 }
+
+std::unique_ptr<accel::engine::ComputeEngine> make_engine(const AccelConfig& a, const RunOptions& options) {
+  const accel::model::ArrayShape shape{.rows = a.rows, .cols = a.cols};
+  if (a.impl == AccelImpl::Tlm) {
+    if (options.vcd) throw ConfigError("--vcd dumps the accelerator's RTL: it needs accel.impl: rtl");
+    return std::make_unique<accel::engine::ModelEngine>(shape);
+  }
+  try {
+    return std::make_unique<accel::rtl::RtlEngine>(shape, options.vcd);
+  } catch (const std::invalid_argument&) {
+    throw ConfigError(fmt::format("accel.impl: rtl has no verilated {}x{} array (built: {}); use accel.impl: tlm",
+                                  a.rows, a.cols, accel::rtl::supported_shapes()));
+  }
+}
 }  // namespace
 
 Platform::Platform(PlatformConfig config, const RunOptions& options, Console console)
     : config_(std::move(config)),
       l1_(make_l1(config_)),
-      irqs_([this](unsigned line, bool high) { core_->cpu().scs().set_irq_level(line, high); }) {
+      irqs_([this](unsigned line, bool high) { core_->set_irq_level(line, high); }) {
   SemihostingConfig semihosting{
       .root = options.semihosting_root,
       .command_line = options.semihosting_cmdline,
@@ -90,6 +108,45 @@ Platform::Platform(PlatformConfig config, const RunOptions& options, Console con
     unimplemented_.push_back(std::make_unique<memory::Unimplemented>(u.name.c_str(), report));
     bus_->initiator.bind(unimplemented_.back()->socket);
   }
+  if (config_.accel)
+    add_accelerator(*config_.accel, options);
+  else if (options.vcd)
+    throw ConfigError(fmt::format("--vcd: platform '{}' has no accelerator (no accel: section)", config_.name));
+}
+
+// The accelerator: registers on the router, its DMA a master of the router
+// and of the bus matrix, its interrupt on the NVIC, its failures in the log.
+void Platform::add_accelerator(const AccelConfig& a, const RunOptions& options) {
+  const accel::device::AcceleratorConfig device{
+      .buffers = {.input = a.input_buffer_bytes, .weight = a.weight_buffer_bytes, .output = a.output_buffer_bytes},
+      .dma = {.width_bytes = a.dma_width_bytes, .latency_cycles = a.dma_latency_cycles, .burst_bytes = a.dma_burst_bytes},
+      .clock_period = clock_period(config_.core.clock_hz) * static_cast<double>(a.clock_ratio),
+  };
+  accel_ = std::make_unique<accel::device::Accelerator>("accel", device, make_engine(a, options));
+  bus_->initiator.bind(accel_->registers);
+  accel_->dma.bind(bus_->target);
+  if (a.irq) accel_->connect_irq(irqs_.output(*a.irq));
+  accel_->set_logger([warn = options.warn](const std::string& m) {
+    if (warn) warn(m);
+  });
+  accel_->set_contention([this](uint32_t address, const sc_core::sc_time& begin, const sc_core::sc_time& hold) {
+    return dma_contention(address, begin, hold);
+  });
+}
+
+// In the core's cycles, on the port of the memory at `address` (none: a
+// TCM or a device, where the DMA meets no other master).
+sc_core::sc_time Platform::dma_contention(uint32_t address, const sc_core::sc_time& begin, const sc_core::sc_time& hold) {
+  const memory::Mapping* m = bus_->map().find(address);
+  if (!m || m->target >= memories_.size()) return sc_core::SC_ZERO_TIME;
+  bus::SlavePort* port = bus_matrix_->port(config_.memories[m->target].name);
+  if (!port) return sc_core::SC_ZERO_TIME;
+  const sc_core::sc_time period = clock_period(config_.core.clock_hz);
+  const auto now = static_cast<uint64_t>(begin / period + 0.5);
+  const auto cycles = static_cast<uint32_t>(std::max(1.0, std::ceil(hold / period - 1e-9)));
+  const bus::MasterId dma = *bus_matrix_->master(AccelConfig::kDmaMaster);
+  const uint64_t waited = port->request(dma, now, cycles) + port->take_owed(dma);
+  return period * static_cast<double>(waited);
 }
 
 // Shared memories get a port on the bus matrix; the core's accesses to

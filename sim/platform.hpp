@@ -5,7 +5,9 @@
 //   core.socket -> bus.target
 //   bus.initiator[0..M-1] -> memories (config order)
 //   bus.initiator[M..]    -> UARTs, bit-band aliases, unimplemented windows (config order)
+//   bus.initiator[last]   -> accelerator registers (with an accel: section)
 //   bit-band initiators   -> bus.target (they reach their region over the bus)
+//   accelerator DMA       -> bus.target (master accel.dma on the bus matrix)
 //
 // SystemC elaborates once per process, so there is one Platform per process.
 #pragma once
@@ -16,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "accel/device/accelerator.hpp"
 #include "bus/bus_matrix.hpp"
 #include "memory/bitband.hpp"
 #include "memory/l1_caches.hpp"
@@ -39,6 +42,7 @@ struct RunOptions {
   std::optional<std::filesystem::path> semihosting_root;
   std::string semihosting_cmdline;  // SYS_GET_CMDLINE
   std::function<void(const std::string&)> warn;  // simulator warnings (not firmware output)
+  std::optional<std::filesystem::path> vcd;  // the accelerator RTL's waveforms (accel.impl: rtl)
 };
 
 class Platform {
@@ -61,12 +65,16 @@ class Platform {
   // The core's L1 caches; null without (core.l1 absent, or both sizes 0).
   const memory::L1Caches* l1() const { return l1_.get(); }
   const bus::BusMatrix& bus_matrix() const { return *bus_matrix_; }
+  // Null without an accel: section.
+  const accel::device::Accelerator* accelerator() const { return accel_.get(); }
 
  private:
   bool inside_memories(uint32_t addr, size_t len) const;
   void elaborate();
   void add_uart(const UartConfig& u, Console console);
   void connect_bus_matrix();
+  void add_accelerator(const AccelConfig& a, const RunOptions& options);
+  sc_core::sc_time dma_contention(uint32_t address, const sc_core::sc_time& begin, const sc_core::sc_time& hold);
 
   PlatformConfig config_;
   std::unique_ptr<memory::L1Caches> l1_;  // before core_, which uses it
@@ -78,6 +86,7 @@ class Platform {
   std::vector<std::unique_ptr<CmsdkUart>> uarts_;
   std::vector<std::unique_ptr<memory::BitBand>> bitbands_;
   std::vector<std::unique_ptr<memory::Unimplemented>> unimplemented_;
+  std::unique_ptr<accel::device::Accelerator> accel_;
   std::ostream discard_{nullptr};  // UARTs with output: none
   IrqLines irqs_;
   bool elaborated_ = false;

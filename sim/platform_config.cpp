@@ -30,6 +30,7 @@ constexpr std::array<std::string_view, 3> kOutputs{"stdout", "stderr", "none"};
 constexpr std::array<std::string_view, 2> kMultipliers{"fast", "small"};
 
 constexpr std::array<std::string_view, 2> kWritePolicies{"write_back", "write_through"};
+constexpr std::array<std::string_view, 2> kAccelImpls{"tlm", "rtl"};
 
 // 0 (none) or a power of two from 4 to 64: the Cortex-M7's cache sizes.
 uint32_t read_cache_bytes(YamlMap& m, const std::string& key) {
@@ -157,9 +158,44 @@ MemoryConfig read_memory(const std::string& name, YamlMap m, const CoreConfig& c
   return mem;
 }
 
+// After the memories: every memory but a TCM becomes a port of the bus
+// matrix, so that the DMA and the core contend for it.
+AccelConfig read_accel(YamlMap m, PlatformConfig& p) {
+  AccelConfig a;
+  a.base = static_cast<uint32_t>(m.required_uint("base", 0, kMaxAddress - AccelConfig::kSize + 1));
+  if (a.base % AccelConfig::kSize) m.fail("base", fmt::format("must be a multiple of {:#x} (the register block)", AccelConfig::kSize));
+  if (auto irq = m.maybe_uint("irq", 0, p.core.profile.max_irqs - 1)) a.irq = static_cast<unsigned>(*irq);
+  // The CONFIG register has 8 bits for each.
+  a.rows = static_cast<uint32_t>(m.optional_uint("rows", a.rows, 1, 255));
+  a.cols = static_cast<uint32_t>(m.optional_uint("cols", a.cols, 1, 255));
+  a.impl = m.optional_choice("impl", kAccelImpls, "tlm") == "rtl" ? AccelImpl::Rtl : AccelImpl::Tlm;
+  a.clock_ratio = static_cast<uint32_t>(m.optional_uint("clock_ratio", a.clock_ratio, 1, 64));
+  YamlMap buffers = m.optional_map("buffers");
+  // Each buffer is split in two halves for double-buffering.
+  auto kib = [&buffers](const char* key, uint32_t fallback) {
+    return static_cast<uint32_t>(buffers.optional_uint(key, fallback / 1024, 1, 16 * 1024) * 1024);
+  };
+  a.input_buffer_bytes = kib("input_kib", a.input_buffer_bytes);
+  a.weight_buffer_bytes = kib("weight_kib", a.weight_buffer_bytes);
+  a.output_buffer_bytes = kib("output_kib", a.output_buffer_bytes);
+  buffers.finish();
+  YamlMap dma = m.optional_map("dma");
+  a.dma_width_bytes = read_power_of_two(dma, "width_bytes", a.dma_width_bytes, 1, 128);
+  a.dma_latency_cycles = static_cast<uint32_t>(dma.optional_uint("latency_cycles", a.dma_latency_cycles, 0, kMaxWaitStates));
+  a.dma_burst_bytes = read_power_of_two(dma, "burst_bytes", a.dma_burst_bytes, 1, 4096);
+  if (a.dma_burst_bytes < a.dma_width_bytes)
+    dma.fail("burst_bytes", fmt::format("must be at least width_bytes ({})", a.dma_width_bytes));
+  dma.finish();
+  m.finish();
+  for (auto& mem : p.memories) mem.shared |= mem.kind != MemoryKind::Tcm;
+  p.bus.accel_dma = true;
+  return a;
+}
+
 // After the memories: streams name them, and make them shared.
 BusConfig read_bus(YamlMap m, PlatformConfig& p) {
   BusConfig b;
+  b.accel_dma = p.bus.accel_dma;
   constexpr std::array<std::string_view, 2> kPolicies{"fixed_priority", "round_robin"};
   b.arbitration = *bus::parse_policy(m.optional_choice("arbitration", kPolicies, "fixed_priority"));
   for (auto& [name, s] : m.named_maps("streams")) {
@@ -242,6 +278,7 @@ UnimplementedConfig read_unimplemented(const std::string& name, YamlMap m) {
 
 std::vector<std::string> BusConfig::masters() const {
   std::vector<std::string> names{std::string(bus::kCoreFetch), std::string(bus::kCoreData)};
+  if (accel_dma) names.emplace_back(AccelConfig::kDmaMaster);
   for (const auto& s : streams) names.push_back(s.name);
   return names;
 }
@@ -264,6 +301,7 @@ memory::AddressMap PlatformConfig::address_map() const {
   for (const auto& u : uarts) windows.push_back({u.name, u.base, UartConfig::kSize, next_target++, 0});
   for (const auto& b : bitbands) windows.push_back({b.name, b.base, BitBandConfig::kSize, next_target++, 0});
   for (const auto& u : unimplemented) windows.push_back({u.name, u.base, u.size_bytes, next_target++, 0});
+  if (accel) windows.push_back({"accel", accel->base, AccelConfig::kSize, next_target++, 0});
   return memory::AddressMap(std::move(windows));
 }
 
@@ -298,6 +336,7 @@ PlatformConfig parse_platform_config(const std::string& yaml_text, const std::st
     else
       p.uarts.push_back(read_uart(name, m, p.core));
   }
+  if (top.has("accel")) p.accel = read_accel(top.map("accel"), p);
   p.bus = read_bus(top.optional_map("bus"), p);
   YamlMap sim_map = top.optional_map("sim");
   p.sim.quantum_ns = sim_map.optional_uint("quantum_ns", p.sim.quantum_ns, 1, 1'000'000'000);

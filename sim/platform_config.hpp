@@ -19,6 +19,9 @@
 //               streams: { NAME: { memory: sram, period: 4, hold: 1 } ... } }
 //             memories also take shared: true (the core's accesses go through the memory's bus port;
 //             a memory a stream uses is shared)
+//   accel:    { base: 0x40080000, irq: 98, rows: 8, cols: 8, impl: tlm|rtl, clock_ratio: 1,
+//               buffers: { input_kib: 64, weight_kib: 64, output_kib: 16 },
+//               dma: { width_bytes: 8, latency_cycles: 4, burst_bytes: 64 } }   (optional)
 //   sim:      { quantum_ns: 10000 }
 //
 // Memories, aliases and devices are maps keyed by name, so any key can be
@@ -120,12 +123,31 @@ struct StreamConfig {
   uint32_t hold = 1;
 };
 
+// The int8 MAC-array accelerator (accel/): its register block, interrupt,
+// array, local buffers, DMA and clock. With one, every memory but the TCMs
+// is a port of the bus matrix, where its DMA (master accel.dma) and the
+// core contend.
+enum class AccelImpl { Tlm, Rtl };  // the C++ model or the Verilated datapath
+
+struct AccelConfig {
+  uint32_t base = 0;
+  std::optional<unsigned> irq{};  // NVIC line; nullopt: firmware polls
+  uint32_t rows = 8, cols = 8;
+  AccelImpl impl = AccelImpl::Tlm;
+  uint32_t clock_ratio = 1;  // core cycles per accelerator cycle
+  uint32_t input_buffer_bytes = 64 * 1024, weight_buffer_bytes = 64 * 1024, output_buffer_bytes = 16 * 1024;
+  uint32_t dma_width_bytes = 8, dma_latency_cycles = 4, dma_burst_bytes = 64;  // accelerator cycles
+  static constexpr uint64_t kSize = 0x1000;
+  static constexpr const char* kDmaMaster = "accel.dma";
+};
+
 // The bus matrix (bus/bus_matrix.hpp). Masters: core.fetch, core.data,
-// then the streams in order.
+// accel.dma (with an accelerator), then the streams in order.
 struct BusConfig {
   bus::Policy arbitration = bus::Policy::FixedPriority;
   std::vector<std::string> priority;  // fixed-priority order; unlisted masters follow in master order
   std::vector<StreamConfig> streams;
+  bool accel_dma = false;
   std::vector<std::string> masters() const;
 };
 
@@ -144,11 +166,12 @@ struct PlatformConfig {
   std::vector<BitBandConfig> bitbands;
   std::vector<UnimplementedConfig> unimplemented;
   BusConfig bus;
+  std::optional<AccelConfig> accel;
   SimConfig sim;
 
   // The bus map. Router targets: memories in order, then UARTs, bit-band
-  // aliases and unimplemented windows, each in config order; aliases lead
-  // to their memory.
+  // aliases and unimplemented windows, each in config order, then the
+  // accelerator's registers; aliases lead to their memory.
   memory::AddressMap address_map() const;
   const MemoryConfig* find_memory(const std::string& name) const;
 };

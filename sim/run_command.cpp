@@ -40,6 +40,7 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
     if (cmd.semihosting_root) options.semihosting_root = *cmd.semihosting_root;
     options.semihosting_cmdline =
         cmd.firmware + (cmd.semihosting_cmdline && !cmd.semihosting_cmdline->empty() ? " " + *cmd.semihosting_cmdline : "");
+    if (cmd.vcd) options.vcd = *cmd.vcd;
     options.warn = [&diagnostics](const std::string& w) { diagnostics << "edgesim: warning: " << w << '\n'; };
     platform = std::make_unique<Platform>(std::move(config), options, console);
     platform->load(image);

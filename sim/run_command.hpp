@@ -21,6 +21,7 @@ struct RunCommand {
   bool quiet = false;
   std::optional<std::string> semihosting_root;
   std::optional<std::string> semihosting_cmdline;
+  std::optional<std::string> vcd;  // accelerator RTL waveforms
   const std::atomic<bool>* interrupt = nullptr;  // when set, stop cleanly (exit 130)
 };
 

@@ -2,6 +2,7 @@
 
 #include "memory/flash_timing.hpp"
 #include "memory/traffic.hpp"
+#include "sim/accel_stats.hpp"
 #include "sim/bus_stats.hpp"
 #include "sim/cache_stats.hpp"
 
@@ -50,7 +51,8 @@ void register_stall_stats(StatsRegistry& stats, const isa::Cpu& cpu) {
                      std::string(cpu.timing_model().source()));
 }
 
-// traffic.<master>.*: every access the core's masters made, over all memories.
+// traffic.<master>.*: every access the core's masters made, over all
+// memories (the DMA's: traffic.dma.*, accel_stats.cpp).
 void register_master_traffic(StatsRegistry& stats, const Platform& platform) {
   struct Master {
     const char* name;
@@ -100,12 +102,14 @@ void register_run_stats(StatsRegistry& stats, const Platform& platform, const Ru
   for (const auto& mem : platform.memories()) {
     const memory::Memory* m = mem.get();
     const std::string prefix = "memory." + std::string(m->basename()) + ".";
-    stats.add(prefix + "reads", "access", "reads, instruction fetches included",
-              [m] { return memory::all_reads(m->traffic()); });
-    stats.add(prefix + "writes", "access", "writes", [m] { return m->traffic().writes; });
-    stats.add(prefix + "bytes_read", "byte", "bytes read, instruction fetches included",
-              [m] { return memory::all_bytes_read(m->traffic()); });
-    stats.add(prefix + "bytes_written", "byte", "bytes written", [m] { return m->traffic().bytes_written; });
+    // Every master's accesses: the core's, and a DMA's (memory.<name>.dma.*).
+    const auto all = [m] { return m->all_traffic(); };
+    stats.add(prefix + "reads", "access", "reads, instruction fetches and DMA included",
+              [all] { return memory::all_reads(all()); });
+    stats.add(prefix + "writes", "access", "writes, DMA included", [all] { return all().writes; });
+    stats.add(prefix + "bytes_read", "byte", "bytes read, instruction fetches and DMA included",
+              [all] { return memory::all_bytes_read(all()); });
+    stats.add(prefix + "bytes_written", "byte", "bytes written, DMA included", [all] { return all().bytes_written; });
     stats.add(prefix + "fetches", "access", "instruction fetches (part of reads)", [m] { return m->traffic().fetches; });
     stats.add(prefix + "fetch_bytes", "byte", "bytes fetched as instructions (part of bytes_read)",
               [m] { return m->traffic().fetch_bytes; });
@@ -115,6 +119,7 @@ void register_run_stats(StatsRegistry& stats, const Platform& platform, const Ru
   register_master_traffic(stats, platform);
   register_cache_stats(stats, platform);  // core.l1i/l1d.*, memory.<name>.l1.* (Cortex-M7 L1 caches)
   register_bus_stats(stats, platform);    // bus.* (shared memories' ports)
+  register_accel_stats(stats, platform);  // accel.*, memory.<name>.dma.*, traffic.dma.* (with an accelerator)
 
   stats.add_constant("energy.total_pj", "pJ", "total energy: not modelled yet, always 0 (energy model comes later)",
                      0.0);

@@ -51,6 +51,30 @@ std::string bus_lines(const StatsRegistry& stats) {
   }
   return out;
 }
+
+// "accelerator 8x8 tlm: ..." and its DMA's traffic per memory (with one).
+std::string accel_lines(const StatsRegistry& stats) {
+  if (!stats.find("accel.cycles")) return {};
+  const uint64_t cycles = u64(stats, "accel.cycles");
+  const double seconds = static_cast<double>(cycles) / static_cast<double>(u64(stats, "accel.clock_hz"));
+  std::string out = fmt::format(
+      "  accelerator    {}x{} {}: {} cycles ({}), {} layers, {} MACs, utilization {:.1f}%, MAC-active {:.1f}%, "
+      "DMA stall {} cycles\n",
+      u64(stats, "accel.rows"), u64(stats, "accel.cols"), std::get<std::string>(stats.value("accel.impl")), cycles,
+      si_time(seconds), u64(stats, "accel.layers"), u64(stats, "accel.macs"), f64(stats, "accel.utilization_pct"),
+      f64(stats, "accel.mac_active_pct"), u64(stats, "accel.stall_cycles"));
+  std::string per_memory;
+  for (const auto& s : stats.stats()) {
+    if (!s.name.starts_with("memory.") || !s.name.ends_with(".dma.bytes_read")) continue;
+    const std::string p = s.name.substr(0, s.name.size() - 10);  // memory.<name>.dma.
+    const uint64_t read = u64(stats, p + "bytes_read"), written = u64(stats, p + "bytes_written");
+    if (read + written == 0) continue;
+    per_memory += fmt::format("{}{} read {} B, wrote {} B", per_memory.empty() ? "" : "; ",
+                              p.substr(7, p.size() - 7 - 5), read, written);
+  }
+  out += fmt::format("  accel DMA      {}\n", per_memory.empty() ? "no traffic" : per_memory);
+  return out;
+}
 }  // namespace
 
 std::string format_summary(const StatsRegistry& stats, const RunResult& result) {
@@ -76,6 +100,7 @@ std::string format_summary(const StatsRegistry& stats, const RunResult& result) 
   for (const auto& s : stats.stats())
     if (s.name.starts_with("memory.") && s.name.ends_with(".reads")) {
       const std::string r = s.name.substr(7, s.name.size() - 7 - 6);
+      if (r.ends_with(".dma")) continue;  // part of the region's totals (accel_lines)
       (r.ends_with(".l1") ? cached : regions).push_back(r);
     }
   const auto table = [&](const char* title, const std::vector<std::string>& names) {
@@ -88,6 +113,7 @@ std::string format_summary(const StatsRegistry& stats, const RunResult& result) 
   };
   table("memory", regions);
   if (!cached.empty()) table("core via L1", cached);
+  out += accel_lines(stats);
   out += bus_lines(stats);
   return out;
 }
