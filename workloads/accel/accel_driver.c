@@ -126,12 +126,17 @@ uint32_t accel_wait_irq(const accel_device *dev)
   return accel_status(dev);
 }
 
+uint32_t accel_wait(const accel_device *dev, accel_wait_mode mode)
+{
+  return mode == ACCEL_WAIT_IRQ ? accel_wait_irq(dev) : accel_wait_poll(dev);
+}
+
 accel_result accel_run(const accel_device *dev, const accel_stream *s, accel_wait_mode mode)
 {
   if (mode == ACCEL_WAIT_IRQ)
     accel_enable_irqs(dev, accel_read(dev, ACCEL_IRQ_ENABLE) | STREAM_END_IRQS);
   accel_start(dev, s);
-  const uint32_t status = mode == ACCEL_WAIT_IRQ ? accel_wait_irq(dev) : accel_wait_poll(dev);
+  const uint32_t status = accel_wait(dev, mode);
   return (status & ACCEL_STATUS_DONE) && !(status & ACCEL_STATUS_ERROR) ? ACCEL_DRV_OK : ACCEL_DRV_FAILED;
 }
 

@@ -65,6 +65,7 @@ void accel_start_at(const accel_device *dev, uint32_t cmd_base, uint32_t cmd_len
  * and ERROR interrupts enabled (accel_enable_irqs). */
 uint32_t accel_wait_poll(const accel_device *dev);
 uint32_t accel_wait_irq(const accel_device *dev);
+uint32_t accel_wait(const accel_device *dev, accel_wait_mode mode);
 /* Start, wait (ACCEL_WAIT_IRQ enables the DONE and ERROR interrupts first),
  * and say how it ended: ACCEL_DRV_OK (STATUS.DONE) or ACCEL_DRV_FAILED. */
 accel_result accel_run(const accel_device *dev, const accel_stream *s, accel_wait_mode mode);

@@ -1,0 +1,37 @@
+/* What the accelerator examples (accel_ops, accel_errors) share: the
+ * device on stm32f746-npu, a pseudo-random generator with a fixed seed, a
+ * memory arena for tensors, the core's cycle counter, and the comparison of
+ * an accelerator's output with the CPU kernels'. */
+#ifndef EDGESIM_ACCEL_EXAMPLE_H
+#define EDGESIM_ACCEL_EXAMPLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "accel_driver.h"
+
+/* The board's accelerator, initialised (exits with 1 if it is missing). */
+accel_device *example_accel(void);
+
+/* A 32-bit LCG (Numerical Recipes' constants): the same numbers on every run. */
+void rand_seed(uint32_t seed);
+uint32_t rand_u32(void);
+int32_t rand_range(int32_t lo, int32_t hi); /* lo..hi inclusive */
+void rand_int8(int8_t *p, size_t n);
+
+/* Tensors live in one arena of 32-byte aligned blocks (the D-cache's lines,
+ * see accel_cache.h), emptied before each operation. */
+void arena_reset(void);
+void *arena_alloc(size_t bytes);
+/* Cleans and invalidates the D-cache over everything allocated. */
+void arena_flush(void);
+/* BASE-relative addressing: the arena's start. */
+uint32_t arena_base(void);
+
+/* DWT_CYCCNT, started by example_accel(). */
+uint32_t cpu_cycles(void);
+
+/* Index of the first byte where a and b differ, or -1. */
+long first_mismatch(const int8_t *a, const int8_t *b, size_t n);
+
+#endif
