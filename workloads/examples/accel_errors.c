@@ -96,14 +96,7 @@ static bool works_after_reset(const char *name)
                            .output_offset = 1, .act_min = -128, .act_max = 127};
   accel_stream s;
   accel_stream_init(&s, stream_words, sizeof stream_words / sizeof stream_words[0]);
-  const accel_add_params p = {
-      .input1 = accel_at((uint32_t)(uintptr_t)in1), .input2 = accel_at((uint32_t)(uintptr_t)in2),
-      .output = accel_at((uint32_t)(uintptr_t)accel_out), .count = COUNT,
-      .input1_offset = q.input1_offset, .input2_offset = q.input2_offset, .left_shift = q.left_shift,
-      .input1_scale = {q.input1_multiplier, q.input1_shift},
-      .input2_scale = {q.input2_multiplier, q.input2_shift},
-      .output_scale = {q.output_multiplier, q.output_shift},
-      .output_offset = q.output_offset, .act_min = -128, .act_max = 127};
+  const accel_add_params p = add_command(&q, in1, in2, accel_out, COUNT);
   accel_stream_add(&s, &p);
   accel_stream_stop(&s);
   arena_flush();

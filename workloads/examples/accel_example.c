@@ -76,6 +76,25 @@ uint32_t arena_base(void) { return (uint32_t)(uintptr_t)arena; }
 
 uint32_t cpu_cycles(void) { return DWT_CYCCNT; }
 
+accel_address address_of(const volatile void *p) { return accel_at((uint32_t)(uintptr_t)p); }
+
+accel_add_params add_command(const nn_add_params *q, const int8_t *input1, const int8_t *input2,
+                             int8_t *output, uint32_t count)
+{
+  const accel_add_params p = {
+      .input1 = address_of(input1), .input2 = address_of(input2), .output = address_of(output),
+      .count = count,
+      .input1_offset = q->input1_offset, .input2_offset = q->input2_offset,
+      .left_shift = q->left_shift,
+      .input1_scale = {q->input1_multiplier, q->input1_shift},
+      .input2_scale = {q->input2_multiplier, q->input2_shift},
+      .output_scale = {q->output_multiplier, q->output_shift},
+      .output_offset = q->output_offset,
+      .act_min = (int16_t)q->act_min, .act_max = (int16_t)q->act_max,
+  };
+  return p;
+}
+
 long first_mismatch(const int8_t *a, const int8_t *b, size_t n)
 {
   for (size_t i = 0; i < n; ++i)

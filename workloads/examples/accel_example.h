@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "accel_driver.h"
+#include "nn_ops.h"
 
 /* The board's accelerator, initialised (exits with 1 if it is missing). */
 accel_device *example_accel(void);
@@ -30,6 +31,13 @@ uint32_t arena_base(void);
 
 /* DWT_CYCCNT, started by example_accel(). */
 uint32_t cpu_cycles(void);
+
+/* The address operand of a pointer (BASE0, which the driver sets to 0). */
+accel_address address_of(const volatile void *p);
+
+/* The ADD command for the CPU kernel's parameters. */
+accel_add_params add_command(const nn_add_params *q, const int8_t *input1, const int8_t *input2,
+                             int8_t *output, uint32_t count);
 
 /* Index of the first byte where a and b differ, or -1. */
 long first_mismatch(const int8_t *a, const int8_t *b, size_t n);

@@ -85,8 +85,6 @@ static void make_mac_tensors(mac_tensors *t, size_t input_bytes, size_t weight_b
   t->quant.shifts = t->shifts;
 }
 
-static accel_address address_of(const void *p) { return accel_at((uint32_t)(uintptr_t)p); }
-
 static accel_mac_operands mac_operands(const mac_tensors *t)
 {
   const accel_mac_operands at = {
@@ -319,17 +317,7 @@ static int add(uint32_t count, accel_wait_mode wait)
 
   accel_stream s;
   begin_stream(&s);
-  const accel_add_params p = {
-      .input1 = address_of(in1), .input2 = address_of(in2), .output = address_of(accel_out),
-      .count = count,
-      .input1_offset = q.input1_offset, .input2_offset = q.input2_offset,
-      .left_shift = q.left_shift,
-      .input1_scale = {q.input1_multiplier, q.input1_shift},
-      .input2_scale = {q.input2_multiplier, q.input2_shift},
-      .output_scale = {q.output_multiplier, q.output_shift},
-      .output_offset = q.output_offset,
-      .act_min = (int16_t)q.act_min, .act_max = (int16_t)q.act_max,
-  };
+  const accel_add_params p = add_command(&q, in1, in2, accel_out, count);
   if (!end_stream(&s, accel_stream_add(&s, &p)))
     return 1;
   timings tm;

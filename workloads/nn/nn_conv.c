@@ -3,22 +3,23 @@
  * its output channel's multiplier and shift. */
 #include "nn_ops.h"
 #include "nn_quant.h"
+#include "nn_window.h"
 
 #include <stddef.h>
 
-/* The sum over one output pixel's window for output channel oc, without bias. */
+/* One output pixel's sum over its window for the filter given, without bias. */
 static int32_t window_sum(const nn_conv_shape *s, int32_t input_offset, const int8_t *image,
                           const int8_t *filter, int32_t oy, int32_t ox)
 {
   const nn_window *w = &s->window;
   int32_t acc = 0;
   for (int32_t ky = 0; ky < w->kernel_h; ++ky) {
-    const int32_t y = oy * w->stride_h - w->pad_top + ky * w->dilation_h;
-    if (y < 0 || y >= w->in_h)
+    const int32_t y = nn_tap(oy, ky, w->stride_h, w->pad_top, w->dilation_h, w->in_h);
+    if (y < 0)
       continue;
     for (int32_t kx = 0; kx < w->kernel_w; ++kx) {
-      const int32_t x = ox * w->stride_w - w->pad_left + kx * w->dilation_w;
-      if (x < 0 || x >= w->in_w)
+      const int32_t x = nn_tap(ox, kx, w->stride_w, w->pad_left, w->dilation_w, w->in_w);
+      if (x < 0)
         continue;
       const int8_t *in = image + ((size_t)y * w->in_w + x) * s->in_c;
       const int8_t *wt = filter + ((size_t)ky * w->kernel_w + kx) * s->in_c;

@@ -2,6 +2,7 @@
  * channel c alone over the window; weights [kernel_h][kernel_w][out_c]. */
 #include "nn_ops.h"
 #include "nn_quant.h"
+#include "nn_window.h"
 
 #include <stddef.h>
 
@@ -12,12 +13,12 @@ static int32_t channel_sum(const nn_depthwise_shape *s, int32_t input_offset, co
   const int32_t out_c = s->in_c * s->depth_multiplier;
   int32_t acc = 0;
   for (int32_t ky = 0; ky < w->kernel_h; ++ky) {
-    const int32_t y = oy * w->stride_h - w->pad_top + ky * w->dilation_h;
-    if (y < 0 || y >= w->in_h)
+    const int32_t y = nn_tap(oy, ky, w->stride_h, w->pad_top, w->dilation_h, w->in_h);
+    if (y < 0)
       continue;
     for (int32_t kx = 0; kx < w->kernel_w; ++kx) {
-      const int32_t x = ox * w->stride_w - w->pad_left + kx * w->dilation_w;
-      if (x < 0 || x >= w->in_w)
+      const int32_t x = nn_tap(ox, kx, w->stride_w, w->pad_left, w->dilation_w, w->in_w);
+      if (x < 0)
         continue;
       const int32_t in = image[((size_t)y * w->in_w + x) * s->in_c + c];
       const int32_t wt = weights[((size_t)ky * w->kernel_w + kx) * out_c + oc];
