@@ -9,24 +9,25 @@ double percent(uint64_t part, uint64_t whole) {
   return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }
 
-// The PMU (accel/device/control.hpp) as the firmware would read it.
+// The PMU's counters (accel/device/control.hpp) over the whole run: the
+// firmware's PMU resets do not clear them.
 void register_pmu(StatsRegistry& stats, const accel::device::Accelerator& a) {
-  const accel::device::Pmu* p = &a.pmu();
+  const auto p = [&a] { return a.totals(); };
   const uint64_t macs_per_cycle = uint64_t{a.shape().rows} * a.shape().cols;
-  stats.add("accel.cycles", "accel_cycle", "accelerator cycles busy running command streams", [p] { return p->cycles; });
+  stats.add("accel.cycles", "accel_cycle", "accelerator cycles busy running command streams", [p] { return p().cycles; });
   stats.add("accel.mac_active_cycles", "accel_cycle", "accelerator cycles in which the MAC array accumulated",
-            [p] { return p->mac_active; });
+            [p] { return p().mac_active; });
   stats.add("accel.stall_cycles", "accel_cycle", "accelerator cycles within layer commands spent waiting for DMA",
-            [p] { return p->stall; });
-  stats.add("accel.macs", "MAC", "useful int8 multiply-accumulates (zero padding not counted)", [p] { return p->macs; });
-  stats.add("accel.layers", "command", "layer commands completed", [p] { return p->layers; });
+            [p] { return p().stall; });
+  stats.add("accel.macs", "MAC", "useful int8 multiply-accumulates (zero padding not counted)", [p] { return p().macs; });
+  stats.add("accel.layers", "command", "layer commands completed", [p] { return p().layers; });
   stats.add("accel.dma_read_bytes", "byte", "bytes the DMA read from system memory (command streams included)",
-            [p] { return p->dma_read_bytes; });
-  stats.add("accel.dma_write_bytes", "byte", "bytes the DMA wrote to system memory", [p] { return p->dma_write_bytes; });
+            [p] { return p().dma_read_bytes; });
+  stats.add("accel.dma_write_bytes", "byte", "bytes the DMA wrote to system memory", [p] { return p().dma_write_bytes; });
   stats.add("accel.utilization_pct", "%", "MAC utilization: macs / (rows x cols x cycles)",
-            [p, macs_per_cycle] { return percent(p->macs, macs_per_cycle * p->cycles); });
+            [p, macs_per_cycle] { return percent(p().macs, macs_per_cycle * p().cycles); });
   stats.add("accel.mac_active_pct", "%", "share of busy cycles in which the array accumulated",
-            [p] { return percent(p->mac_active, p->cycles); });
+            [p] { return percent(p().mac_active, p().cycles); });
 }
 
 // memory.<name>.dma.* per memory, traffic.dma.* over all of them.

@@ -84,7 +84,9 @@ void CoreModule::step_quantum() {
     return;
   }
   if (why == isa::StopReason::Sleeping) {
-    if (!anything_can_wake()) {
+    // An interrupt that arrived while sync() let the others catch up may
+    // wake it even though nothing is pending any more.
+    if (!irq_changed_ && !anything_can_wake()) {
       hang_pc_ = cpu_->state().pc;
       end_ = CoreEnd::Hang;
       return;
@@ -96,8 +98,7 @@ void CoreModule::step_quantum() {
 void CoreModule::sleep_until_woken(uint64_t limit) {
   const sc_time now = sc_core::sc_time_stamp();  // == time_of(cycles), just synced
   const sc_time until = time_of(limit);
-  // An interrupt that arrived while sync() let the system catch up has been
-  // missed by the event: let the CPU look at it first.
+  // Such an interrupt has been missed by the event: let the CPU look at it first.
   if (!irq_changed_ && until > now) wait(until - now, irq_event_);
   // The first clock edge at or after the wake-up.
   const sc_time woke = sc_core::sc_time_stamp();

@@ -129,7 +129,10 @@ void Accelerator::write_register(uint32_t offset, uint32_t value, const sc_core:
     case ACCEL_CMD_BASE: cmd_base_ = value; return;
     case ACCEL_CMD_LENGTH: cmd_length_ = value; return;
     case ACCEL_PMU_CTRL:
-      if (value & ACCEL_PMU_RESET) control_.pmu() = {};
+      if (value & ACCEL_PMU_RESET) {
+        retired_ += control_.pmu();
+        control_.pmu() = {};
+      }
       return;
     default: return;  // read-only and reserved registers ignore writes
   }
@@ -156,6 +159,7 @@ void Accelerator::run_stream() {
   const sc_core::sc_time period = config_.clock_period;
   dma_port_.set_origin(origin);
   control_.reset();
+  cmd_offset_ = 0;  // a stream that fails before its first command reports offset 0
   auto time_of = [&](uint64_t cycle) { return origin + period * static_cast<double>(cycle); };
   auto wait_until = [&](uint64_t cycle) {
     if (time_of(cycle) > sc_core::sc_time_stamp()) sc_core::wait(time_of(cycle) - sc_core::sc_time_stamp());

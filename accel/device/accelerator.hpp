@@ -46,7 +46,14 @@ class Accelerator : public sc_core::sc_module {
   void set_logger(Logger log) { log_ = std::move(log); }
   void set_contention(TlmDma::Contention c) { dma_port_.set_contention(std::move(c)); }
 
+  // The PMU as the firmware reads it (since its last PMU_CTRL reset).
   const Pmu& pmu() const { return control_.pmu(); }
+  // The whole run's counts, firmware resets notwithstanding (the stats').
+  Pmu totals() const {
+    Pmu t = retired_;
+    t += control_.pmu();
+    return t;
+  }
   const AcceleratorConfig& config() const { return config_; }
   model::ArrayShape shape() const { return engine_->shape(); }
   // A register's value without side effects.
@@ -75,6 +82,7 @@ class Accelerator : public sc_core::sc_module {
   uint32_t cmd_base_ = 0, cmd_length_ = 0, cmd_offset_ = 0, error_address_ = 0;
   BaseRegisters bases_{};
   uint32_t pmu_high_latch_ = 0;
+  Pmu retired_;  // counts the firmware cleared from the PMU
   bool irq_level_ = false;
   bool reset_requested_ = false;
 };

@@ -21,6 +21,17 @@ struct Pmu {
   uint64_t dma_read_bytes = 0, dma_write_bytes = 0;
   uint64_t macs = 0;        // useful multiply-accumulates
   uint64_t layers = 0;      // layer commands completed
+
+  Pmu& operator+=(const Pmu& o) {
+    cycles += o.cycles;
+    mac_active += o.mac_active;
+    stall += o.stall;
+    dma_read_bytes += o.dma_read_bytes;
+    dma_write_bytes += o.dma_write_bytes;
+    macs += o.macs;
+    layers += o.layers;
+    return *this;
+  }
 };
 
 class Control {
