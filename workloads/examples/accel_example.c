@@ -102,3 +102,102 @@ long first_mismatch(const int8_t *a, const int8_t *b, size_t n)
       return (long)i;
   return -1;
 }
+
+
+/* floor(sqrt(n)), for the size of a typical sum. */
+static uint32_t isqrt(uint32_t n)
+{
+  uint32_t r = 0;
+  while ((r + 1) * (r + 1) <= n)
+    ++r;
+  return r;
+}
+
+static int bit_length(uint32_t v)
+{
+  int n = 0;
+  for (; v; v >>= 1)
+    ++n;
+  return n;
+}
+
+/* Random operands for `channels` outputs reducing over k products. The
+ * shifts scale a typical sum (about 6000 * sqrt(k): int8 products summed
+ * with random signs) to about +-64, so that outputs rarely saturate. */
+void make_mac_tensors(mac_tensors *t, size_t input_bytes, size_t weight_bytes,
+                             size_t output_bytes, uint32_t channels, uint32_t k, bool with_bias)
+{
+  arena_reset();
+  t->input = arena_alloc(input_bytes);
+  t->weights = arena_alloc(weight_bytes);
+  t->bias = with_bias ? arena_alloc(channels * sizeof(int32_t)) : NULL;
+  t->multipliers = arena_alloc(channels * sizeof(int32_t));
+  t->shifts = arena_alloc(channels * sizeof(int32_t));
+  t->accel_out = arena_alloc(output_bytes);
+  t->cpu_out = arena_alloc(output_bytes);
+  t->output_bytes = output_bytes;
+
+  rand_int8(t->input, input_bytes);
+  rand_int8(t->weights, weight_bytes);
+  const int base_shift = -bit_length(isqrt(k) * 6000 / 64);
+  for (uint32_t c = 0; c < channels; ++c) {
+    if (t->bias)
+      t->bias[c] = rand_range(-20000, 20000);
+    t->multipliers[c] = (int32_t)((1u << 30) | (rand_u32() >> 2)); /* [2^30, 2^31): a normalised Q31 */
+    t->shifts[c] = base_shift + rand_range(-1, 1);
+  }
+  t->quant.input_offset = -(int32_t)(int8_t)(rand_u32() >> 24); /* -(zero point): [-127, 128] */
+  t->quant.output_offset = rand_range(-16, 16);
+  t->quant.act_min = -128 + rand_range(0, 31);
+  t->quant.act_max = 127 - rand_range(0, 31);
+  t->quant.multipliers = t->multipliers;
+  t->quant.shifts = t->shifts;
+}
+
+accel_mac_operands mac_operands(const mac_tensors *t)
+{
+  const accel_mac_operands at = {
+      .input = address_of(t->input),
+      .weights = address_of(t->weights),
+      .bias = t->bias ? address_of(t->bias) : accel_no_bias(),
+      .multipliers = address_of(t->multipliers),
+      .shifts = address_of(t->shifts),
+      .output = address_of(t->accel_out),
+  };
+  return at;
+}
+
+accel_mac_quant mac_quant(const nn_mac_quant *q)
+{
+  const accel_mac_quant aq = {.input_offset = q->input_offset,
+                              .output_offset = q->output_offset,
+                              .act_min = (int16_t)q->act_min,
+                              .act_max = (int16_t)q->act_max};
+  return aq;
+}
+
+accel_window accel_window_of(const nn_window *w)
+{
+  const accel_window aw = {
+      .in_h = (uint16_t)w->in_h, .in_w = (uint16_t)w->in_w,
+      .out_h = (uint16_t)w->out_h, .out_w = (uint16_t)w->out_w,
+      .kernel_h = (uint8_t)w->kernel_h, .kernel_w = (uint8_t)w->kernel_w,
+      .stride_h = (uint8_t)w->stride_h, .stride_w = (uint8_t)w->stride_w,
+      .dilation_h = (uint8_t)w->dilation_h, .dilation_w = (uint8_t)w->dilation_w,
+      .pad_top = (uint8_t)w->pad_top, .pad_left = (uint8_t)w->pad_left,
+  };
+  return aw;
+}
+
+/* A window with TFLite's SAME or VALID padding. */
+nn_window make_window(nn_padding padding, int32_t in_h, int32_t in_w, int32_t kernel_h,
+                             int32_t kernel_w, int32_t stride_h, int32_t stride_w,
+                             int32_t dilation_h, int32_t dilation_w)
+{
+  nn_window w = {.in_h = in_h, .in_w = in_w, .kernel_h = kernel_h, .kernel_w = kernel_w,
+                 .stride_h = stride_h, .stride_w = stride_w,
+                 .dilation_h = dilation_h, .dilation_w = dilation_w};
+  nn_padding_for(padding, in_h, kernel_h, stride_h, dilation_h, &w.out_h, &w.pad_top);
+  nn_padding_for(padding, in_w, kernel_w, stride_w, dilation_w, &w.out_w, &w.pad_left);
+  return w;
+}

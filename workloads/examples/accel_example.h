@@ -5,6 +5,7 @@
 #ifndef EDGESIM_ACCEL_EXAMPLE_H
 #define EDGESIM_ACCEL_EXAMPLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,5 +42,27 @@ accel_add_params add_command(const nn_add_params *q, const int8_t *input1, const
 
 /* Index of the first byte where a and b differ, or -1. */
 long first_mismatch(const int8_t *a, const int8_t *b, size_t n);
+
+/* The operands of a MAC operation, in the arena. */
+typedef struct {
+  int8_t *input, *weights;
+  int32_t *bias, *multipliers, *shifts;
+  int8_t *accel_out, *cpu_out;
+  size_t output_bytes;
+  nn_mac_quant quant;
+} mac_tensors;
+
+/* Random operands for `channels` outputs reducing over k products, scaled
+ * so that outputs rarely saturate; the arena is reset first. */
+void make_mac_tensors(mac_tensors *t, size_t input_bytes, size_t weight_bytes, size_t output_bytes,
+                      uint32_t channels, uint32_t k, bool with_bias);
+/* The tensors' addresses as command operands (absolute, BASE0 = 0). */
+accel_mac_operands mac_operands(const mac_tensors *t);
+accel_mac_quant mac_quant(const nn_mac_quant *q);
+accel_window accel_window_of(const nn_window *w);
+/* A window with TFLite's SAME or VALID padding. */
+nn_window make_window(nn_padding padding, int32_t in_h, int32_t in_w, int32_t kernel_h,
+                      int32_t kernel_w, int32_t stride_h, int32_t stride_w, int32_t dilation_h,
+                      int32_t dilation_w);
 
 #endif
