@@ -8,13 +8,14 @@
 #include <string>
 
 #include "accel/model/layers.hpp"
-#include "flat_memory.hpp"
+#include "accel/device/flat_memory.hpp"
 
 namespace bench {
 
 namespace {
 
 using accel::device::Conv2dCommand;
+using accel::device::FlatMemory;
 
 uint32_t align4(uint64_t n) { return static_cast<uint32_t>((n + 3) & ~uint64_t{3}); }
 

@@ -8,17 +8,17 @@
 #include "accel/device/control.hpp"
 #include "accel/engine/model_engine.hpp"
 #include "accel/model/ops.hpp"
-#include "fake_memory.hpp"
+#include "accel/device/flat_memory.hpp"
 #include "random_bytes.hpp"
 
 using namespace accel;
 using namespace accel::device;
-using test::FakeMemory;
+
 using test::random_bytes;
 
 namespace {
 
-constexpr uint32_t kIn = FakeMemory::kBase, kWeights = kIn + 0x10000, kBias = kIn + 0x30000,
+constexpr uint32_t kIn = FlatMemory::kBase, kWeights = kIn + 0x10000, kBias = kIn + 0x30000,
                    kMult = kIn + 0x31000, kShift = kIn + 0x32000, kOut = kIn + 0x40000;
 
 struct Channels {
@@ -42,7 +42,7 @@ MacAddresses addresses() {
   return {.input = kIn, .weights = kWeights, .bias = kBias, .multipliers = kMult, .shifts = kShift, .output = kOut};
 }
 
-void put_channels(FakeMemory& mem, const Channels& c) {
+void put_channels(FlatMemory& mem, const Channels& c) {
   mem.put(kBias, c.bias);
   mem.put(kMult, c.multipliers);
   mem.put(kShift, c.shifts);
@@ -51,7 +51,7 @@ void put_channels(FakeMemory& mem, const Channels& c) {
 // A control with buffers small enough to force several chunks and bands.
 struct Rig {
   explicit Rig(BufferSizes sizes, model::ArrayShape array = {}) : buffers(sizes), engine(array) {}
-  FakeMemory memory{1 << 20};
+  FlatMemory memory{1 << 20};
   LocalBuffers buffers;
   engine::ModelEngine engine;
   Control control{buffers, engine, memory};

@@ -12,7 +12,7 @@
 #include <type_traits>
 
 #include "accel/device/channel_params.hpp"
-#include "fake_memory.hpp"
+#include "accel/device/flat_memory.hpp"
 
 namespace accel::device::test {
 
@@ -235,7 +235,7 @@ uint64_t chunk_bytes(uint32_t n, uint32_t k) { return align4(n * k) + 12 * uint6
 
 // ---- memory ----
 
-// Places operands one after another from FakeMemory::kBase, with gaps (a
+// Places operands one after another from FlatMemory::kBase, with gaps (a
 // stray write lands in a gap), int8 tensors at any byte.
 class Layout {
  public:
@@ -249,7 +249,7 @@ class Layout {
   uint32_t place(size_t n, uint32_t misalign) {
     const uint32_t at = align4(next_ + kGap) + misalign;
     next_ = at + static_cast<uint32_t>(n);
-    return FakeMemory::kBase + at;
+    return FlatMemory::kBase + at;
   }
   Draw& d_;
   uint32_t next_ = 0;
@@ -466,7 +466,7 @@ std::vector<int8_t> RandomLayer::memory_image() const {
   for (size_t i = 0; i < image.size(); ++i) image[i] = static_cast<int8_t>(i * 37 + 11);
   auto put = [&image](uint32_t address, const auto& values) {
     using T = typename std::decay_t<decltype(values)>::value_type;
-    std::memcpy(image.data() + (address - FakeMemory::kBase), values.data(), values.size() * sizeof(T));
+    std::memcpy(image.data() + (address - FlatMemory::kBase), values.data(), values.size() * sizeof(T));
   };
   auto put_mac = [&](const MacAddresses& at) {
     put(at.input, input);

@@ -1,5 +1,5 @@
 // Seeded random layer commands for runs of the whole device path: one
-// command, the operands it reads (laid out in a FakeMemory), and local
+// command, the operands it reads (laid out in a FlatMemory), and local
 // buffers sized from the layer so that most layers must tile: weight chunks
 // smaller than the output channels, row bands smaller than the image, ADD
 // chunks smaller than the tensors. Shapes are odd-sized, strided, dilated,
@@ -26,7 +26,7 @@ struct RandomLayer {
   // The buffers cannot hold the whole layer: it runs in several steps
   // (chunks or bands), each step reloading halves the last one used.
   bool tiled = false;
-  uint32_t dma_latency = 4;  // cycles per transfer besides its beats (FakeMemory)
+  uint32_t dma_latency = 4;  // cycles per transfer besides its beats (FlatMemory)
   Command command;           // its addresses point into memory_image()
 
   // The operands as the command finds them (ADD: input and input2).
@@ -36,7 +36,7 @@ struct RandomLayer {
   uint32_t output = 0;        // the output tensor's address
   uint32_t output_bytes = 0;
 
-  // System memory from FakeMemory::kBase before the stream runs: the
+  // System memory from FlatMemory::kBase before the stream runs: the
   // operands, and a pattern where the output goes and in the gaps.
   std::vector<int8_t> memory_image() const;
   // Every parameter but the tensors' values, for a failure message.

@@ -21,7 +21,7 @@
 #include "accel/model/ops.hpp"
 #include "accel/rtl/rtl_engine.hpp"
 #include "counting_engine.hpp"
-#include "fake_memory.hpp"
+#include "accel/device/flat_memory.hpp"
 #include "random_layers.hpp"
 #include "tests/accel/naive/naive_ops.hpp"
 
@@ -42,8 +42,8 @@ struct Run {
 // The stream [layer, STOP] as words, decoded and executed one command after
 // the other from cycle 0, as the device's command processor does.
 Run run_stream(const RandomLayer& layer, engine::ComputeEngine& engine) {
-  FakeMemory memory(layer.memory_bytes, layer.dma_latency);
-  memory.put(FakeMemory::kBase, layer.memory_image());
+  FlatMemory memory(layer.memory_bytes, layer.dma_latency);
+  memory.put(FlatMemory::kBase, layer.memory_image());
   LocalBuffers buffers(layer.buffers);
   CountingEngine counting(engine);
   Control control(buffers, counting, memory);
@@ -58,7 +58,7 @@ Run run_stream(const RandomLayer& layer, engine::ComputeEngine& engine) {
     at += d.words;
     if (std::holds_alternative<StopCommand>(d.command)) break;
   }
-  Run run{.memory = memory.get(FakeMemory::kBase, layer.memory_bytes), .pmu = control.pmu(),
+  Run run{.memory = memory.get(FlatMemory::kBase, layer.memory_bytes), .pmu = control.pmu(),
           .compute = counting.sum(), .passes = counting.passes()};
   run.pmu.cycles = now;  // the device adds the stream's cycles to the PMU at STOP (the control does not)
   return run;
@@ -105,7 +105,7 @@ std::string difference(const std::vector<int8_t>& actual, const std::vector<int8
                                            actual.begin());
   const size_t count = static_cast<size_t>(
       std::inner_product(actual.begin(), actual.end(), expected.begin(), size_t{0}, std::plus<>(), std::not_equal_to<>()));
-  const uint32_t output = layer.output - FakeMemory::kBase;
+  const uint32_t output = layer.output - FlatMemory::kBase;
   std::ostringstream os;
   os << count << " bytes differ, the first at offset " << first;
   if (first >= output && first < output + layer.output_bytes) os << " (output element " << first - output << ")";
@@ -132,7 +132,7 @@ void cross_check(Operation op, model::ArrayShape array, uint32_t layers) {
     const Run tlm = run_stream(layer, model_engine);
     const Run rtl = run_stream(layer, rtl_engine);
     std::vector<int8_t> expected = layer.memory_image();
-    std::copy(ref.model.begin(), ref.model.end(), expected.begin() + (layer.output - FakeMemory::kBase));
+    std::copy(ref.model.begin(), ref.model.end(), expected.begin() + (layer.output - FlatMemory::kBase));
     REQUIRE(difference(tlm.memory, expected, layer) == "");
     REQUIRE(difference(rtl.memory, tlm.memory, layer) == "");
 

@@ -1,6 +1,7 @@
-// System memory for control tests: one RAM window, and a DMA whose transfer
-// takes a fixed latency plus one cycle per 8-byte beat (numbers chosen to
-// make schedules easy to work out by hand).
+// System memory for the control without a bus or SystemC kernel (its tests,
+// the accelerator benchmark): one RAM window at kBase, and a DMA whose
+// transfer takes a fixed latency plus one cycle per 8-byte beat, like the
+// device's DMA on a zero-wait SRAM (numbers easy to work out by hand).
 #pragma once
 #include <cstdint>
 #include <cstring>
@@ -10,12 +11,12 @@
 #include "accel/device/command.hpp"
 #include "accel/device/dma_port.hpp"
 
-namespace accel::device::test {
+namespace accel::device {
 
-class FakeMemory final : public DmaPort {
+class FlatMemory final : public DmaPort {
  public:
   static constexpr uint32_t kBase = 0x20000000;
-  explicit FakeMemory(uint32_t bytes, uint32_t latency = 4) : ram_(bytes), latency_(latency) {}
+  explicit FlatMemory(uint32_t bytes, uint32_t latency = 4) : ram_(bytes), latency_(latency) {}
 
   uint64_t read(uint32_t address, std::span<uint8_t> into, uint64_t) override {
     std::memcpy(into.data(), at(address, into.size()), into.size());
@@ -48,4 +49,4 @@ class FakeMemory final : public DmaPort {
   uint32_t latency_;
 };
 
-}  // namespace accel::device::test
+}  // namespace accel::device
