@@ -66,7 +66,6 @@ class Cpu {
   StopReason run(uint64_t cycle_limit, uint64_t instruction_limit = UINT64_MAX);
   // While asleep, let the cycle counter run to `cycle` (sleep cycles).
   void sleep_until(uint64_t cycle);
-  bool sleeping() const { return sleeping_; }
   // Execute one instruction (or take one pending exception); for tests.
   void step_one();
 

@@ -21,7 +21,7 @@ void register_bus_stats(StatsRegistry& stats, const Platform& platform) {
       bool streams_here = false;
       for (const bus::Stream& s : p->streams()) streams_here |= s.master == m;
       if (!requests && !streams_here) continue;
-      const std::string mp = prefix + matrix.masters()[m] + ".";
+      const std::string mp = prefix + name + ".";
       stats.add(mp + "accesses", "access", "accesses this master made to the memory's port",
                 [p, m] { return p->counters(m).accesses; });
       stats.add(mp + "contention_cycles", "cycle",

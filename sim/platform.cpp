@@ -129,22 +129,22 @@ void Platform::add_accelerator(const AccelConfig& a, const RunOptions& options) 
   accel_->set_logger([warn = options.warn](const std::string& m) {
     if (warn) warn(m);
   });
-  accel_->set_contention([this](uint32_t address, const sc_core::sc_time& begin, const sc_core::sc_time& hold) {
-    return dma_contention(address, begin, hold);
+  accel_->set_contention([this, dma = *bus_matrix_->master(AccelConfig::kDmaMaster)](
+                             uint32_t address, const sc_core::sc_time& begin, const sc_core::sc_time& hold) {
+    return dma_contention(dma, address, begin, hold);
   });
 }
 
 // In the core's cycles, on the port of the memory at `address` (none: a
 // TCM or a device, where the DMA meets no other master).
-sc_core::sc_time Platform::dma_contention(uint32_t address, const sc_core::sc_time& begin, const sc_core::sc_time& hold) {
+sc_core::sc_time Platform::dma_contention(bus::MasterId dma, uint32_t address, const sc_core::sc_time& begin,
+                                          const sc_core::sc_time& hold) {
   const memory::Mapping* m = bus_->map().find(address);
-  if (!m || m->target >= memories_.size()) return sc_core::SC_ZERO_TIME;
-  bus::SlavePort* port = bus_matrix_->port(config_.memories[m->target].name);
-  if (!port) return sc_core::SC_ZERO_TIME;
+  if (!m || m->target >= memories_.size() || !ports_[m->target]) return sc_core::SC_ZERO_TIME;
+  bus::SlavePort* port = ports_[m->target];
   const sc_core::sc_time period = clock_period(config_.core.clock_hz);
   const auto now = static_cast<uint64_t>(begin / period + 0.5);
   const auto cycles = static_cast<uint32_t>(std::max(1.0, std::ceil(hold / period - 1e-9)));
-  const bus::MasterId dma = *bus_matrix_->master(AccelConfig::kDmaMaster);
   const uint64_t waited = port->request(dma, now, cycles) + port->take_owed(dma);
   return period * static_cast<double>(waited);
 }
@@ -155,10 +155,12 @@ void Platform::connect_bus_matrix() {
   bus_matrix_ = std::make_unique<bus::BusMatrix>(config_.bus.masters(), config_.bus.arbitration, config_.bus.priority);
   const bus::PortTimer::CoreMasters core{*bus_matrix_->master(bus::kCoreFetch), *bus_matrix_->master(bus::kCoreData)};
   const uint32_t fetch_bytes = core_->cpu().timing_model().pipeline().fetch_bytes;
+  ports_.assign(config_.memories.size(), nullptr);
   for (size_t i = 0; i < config_.memories.size(); ++i) {
     const MemoryConfig& m = config_.memories[i];
     if (!m.shared) continue;
     bus::SlavePort& port = bus_matrix_->add_port(m.name);
+    ports_[i] = &port;
     for (const StreamConfig& s : config_.bus.streams)
       if (s.memory == m.name) port.add_stream({.master = *bus_matrix_->master(s.name), .period = s.period, .hold = s.hold});
     memory::Memory& mem = *memories_[i];

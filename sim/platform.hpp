@@ -74,7 +74,8 @@ class Platform {
   void add_uart(const UartConfig& u, Console console);
   void connect_bus_matrix();
   void add_accelerator(const AccelConfig& a, const RunOptions& options);
-  sc_core::sc_time dma_contention(uint32_t address, const sc_core::sc_time& begin, const sc_core::sc_time& hold);
+  sc_core::sc_time dma_contention(bus::MasterId dma, uint32_t address, const sc_core::sc_time& begin,
+                                  const sc_core::sc_time& hold);
 
   PlatformConfig config_;
   std::unique_ptr<memory::L1Caches> l1_;  // before core_, which uses it
@@ -82,6 +83,7 @@ class Platform {
   std::unique_ptr<CoreModule> core_;
   std::unique_ptr<memory::Router> bus_;
   std::unique_ptr<bus::BusMatrix> bus_matrix_;  // before memories_, whose port timers use its ports
+  std::vector<bus::SlavePort*> ports_;           // per memory, its bus matrix port (null: not shared)
   std::vector<std::unique_ptr<memory::Memory>> memories_;
   std::vector<std::unique_ptr<CmsdkUart>> uarts_;
   std::vector<std::unique_ptr<memory::BitBand>> bitbands_;

@@ -188,14 +188,14 @@ AccelConfig read_accel(YamlMap m, PlatformConfig& p) {
   dma.finish();
   m.finish();
   for (auto& mem : p.memories) mem.shared |= mem.kind != MemoryKind::Tcm;
-  p.bus.accel_dma = true;
   return a;
 }
 
-// After the memories: streams name them, and make them shared.
+// After the memories and the accelerator: streams name memories and make
+// them shared; the priority may name the accelerator's DMA.
 BusConfig read_bus(YamlMap m, PlatformConfig& p) {
   BusConfig b;
-  b.accel_dma = p.bus.accel_dma;
+  b.accel_dma = p.accel.has_value();
   constexpr std::array<std::string_view, 2> kPolicies{"fixed_priority", "round_robin"};
   b.arbitration = *bus::parse_policy(m.optional_choice("arbitration", kPolicies, "fixed_priority"));
   for (auto& [name, s] : m.named_maps("streams")) {
