@@ -9,6 +9,7 @@
 #include <limits>
 #include <random>
 #include <sstream>
+#include <utility>
 #include <type_traits>
 
 #include "accel/device/channel_params.hpp"
@@ -255,15 +256,22 @@ class Layout {
   uint32_t next_ = 0;
 };
 
-MacAddresses place_mac(Layout& l, const RandomLayer& r, uint32_t output_bytes) {
-  MacAddresses at;
+// Places a MAC layer's operands and its output (r.output_bytes) in memory
+// and completes the layer with its command.
+template <class MacCommand>
+RandomLayer with_mac_layout(Draw& d, RandomLayer r, MacCommand c) {
+  Layout l(d);
+  MacAddresses& at = c.at;
   at.input = l.bytes(r.input.size());
   at.weights = l.bytes(r.weights.size());
   if (!r.bias.empty()) at.bias = l.words(r.bias.size());
   at.multipliers = l.words(r.requant.size());
   at.shifts = l.words(r.requant.size());
-  at.output = l.bytes(output_bytes);
-  return at;
+  at.output = l.bytes(r.output_bytes);
+  r.output = at.output;
+  r.memory_bytes = l.size();
+  r.command = c;
+  return r;
 }
 
 void fill_mac_operands(Draw& d, RandomLayer& r, size_t input, size_t weights, uint32_t channels, uint32_t k,
@@ -296,12 +304,7 @@ RandomLayer conv_layer(Draw& d, model::ArrayShape a) {
   r.buffers = banded_buffers(d, w, uint64_t{w.in_w} * s.in_c, s.out_c, 1, k,
                              [k](uint32_t n) { return chunk_bytes(n, k); }, r.tiled);
   r.output_bytes = s.batch * w.out_h * w.out_w * s.out_c;
-  Layout l(d);
-  c.at = place_mac(l, r, r.output_bytes);
-  r.output = c.at.output;
-  r.memory_bytes = l.size();
-  r.command = c;
-  return r;
+  return with_mac_layout(d, std::move(r), c);
 }
 
 RandomLayer depthwise_layer(Draw& d, model::ArrayShape a) {
@@ -325,12 +328,7 @@ RandomLayer depthwise_layer(Draw& d, model::ArrayShape a) {
   r.buffers = banded_buffers(d, w, uint64_t{w.in_w} * s.in_c, s.in_c, dm, k,
                              [k, dm](uint32_t n) { return chunk_bytes(n * dm, k); }, r.tiled);
   r.output_bytes = s.batch * w.out_h * w.out_w * s.out_c();
-  Layout l(d);
-  c.at = place_mac(l, r, r.output_bytes);
-  r.output = c.at.output;
-  r.memory_bytes = l.size();
-  r.command = c;
-  return r;
+  return with_mac_layout(d, std::move(r), c);
 }
 
 RandomLayer fully_connected_layer(Draw& d, model::ArrayShape a) {
@@ -352,12 +350,7 @@ RandomLayer fully_connected_layer(Draw& d, model::ArrayShape a) {
   r.buffers = banded_buffers(d, as_conv, uint64_t{s.batch} * k, s.out_features, 1, k,
                              [k](uint32_t n) { return chunk_bytes(n, k); }, r.tiled);
   r.output_bytes = s.batch * s.out_features;
-  Layout l(d);
-  c.at = place_mac(l, r, r.output_bytes);
-  r.output = c.at.output;
-  r.memory_bytes = l.size();
-  r.command = c;
-  return r;
+  return with_mac_layout(d, std::move(r), c);
 }
 
 // TFLite-like scales (inputs scaled by at most 1/2, the sum brought back to
