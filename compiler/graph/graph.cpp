@@ -42,6 +42,7 @@ std::string_view name_of(OpKind kind)
   case OpKind::AveragePool2D: return "AVERAGE_POOL_2D";
   case OpKind::MaxPool2D: return "MAX_POOL_2D";
   case OpKind::Add: return "ADD";
+  case OpKind::Concatenation: return "CONCATENATION";
   case OpKind::Reshape: return "RESHAPE";
   case OpKind::Softmax: return "SOFTMAX";
   case OpKind::Quantize: return "QUANTIZE";

@@ -62,6 +62,7 @@ enum class OpKind {
   AveragePool2D,
   MaxPool2D,
   Add,
+  Concatenation,
   Reshape,
   Softmax,
   Quantize,
@@ -109,10 +110,16 @@ struct SoftmaxParams {
   float beta = 1.0f;
 };
 
+// Joins its inputs along `axis` (negative counts from the last dimension).
+struct ConcatParams {
+  int axis = -1;
+  Activation activation = Activation::None;
+};
+
 // Reshape, Quantize and Dequantize carry no parameters (the output tensor's
 // shape and quantization say everything).
 using OpParams = std::variant<std::monostate, ConvParams, DepthwiseParams, PoolParams,
-                              FullyConnectedParams, AddParams, SoftmaxParams>;
+                              FullyConnectedParams, AddParams, SoftmaxParams, ConcatParams>;
 
 struct Operator {
   OpKind kind;
