@@ -279,3 +279,41 @@ TEST_CASE("graph::check problems come back as ReadError naming the file")
   CHECK_THROWS_WITH(read(bytes), Contains("test.tflite: operator 0 (RESHAPE)") &&
                                    Contains("4 elements") && Contains("has 6"));
 }
+
+TEST_CASE("QUANTIZE, CONCATENATION and DEQUANTIZE read with their parameters")
+{
+  // float [1,4] -> QUANTIZE -> int8 [1,4]; CONCATENATION with itself on
+  // axis -1 -> [1,8]; DEQUANTIZE -> float [1,8].
+  ModelBuilder m;
+  const int x = m.tensor("x", TensorType::FLOAT32, {1, 4});
+  const int q = m.tensor("q", TensorType::INT8, {1, 4}, {{0.25f}, {5}});
+  const int joined = m.tensor("joined", TensorType::INT8, {1, 8}, {{0.25f}, {5}});
+  const int y = m.tensor("y", TensorType::FLOAT32, {1, 8});
+  m.op(BuiltinOperator::QUANTIZE, {x}, {q});
+  m.op(BuiltinOperator::CONCATENATION, {q, q}, {joined}, BuiltinOptions::ConcatenationOptions,
+       schema::CreateConcatenationOptions(m.fbb(), -1, schema::ActivationFunctionType::RELU).Union());
+  m.op(BuiltinOperator::DEQUANTIZE, {joined}, {y});
+  m.inputs({x});
+  m.outputs({y});
+  const graph::Graph g = read(m.finish());
+  REQUIRE(g.ops.size() == 3);
+  CHECK(g.ops[0].kind == graph::OpKind::Quantize);
+  CHECK(std::holds_alternative<std::monostate>(g.ops[0].params));
+  CHECK(g.ops[1].kind == graph::OpKind::Concatenation);
+  const auto& cp = std::get<graph::ConcatParams>(g.ops[1].params);
+  CHECK(cp.axis == -1);
+  CHECK(cp.activation == graph::Activation::Relu);
+  CHECK(g.ops[2].kind == graph::OpKind::Dequantize);
+  CHECK(g.tensors[1].quant.zero_points == std::vector<std::int64_t>{5});
+
+  // DEQUANTIZE must produce float32.
+  ModelBuilder bad;
+  const int a = bad.tensor("a", TensorType::INT8, {1, 4}, {{0.25f}, {5}});
+  const int b = bad.tensor("b", TensorType::INT8, {1, 4}, {{0.25f}, {5}});
+  bad.op(BuiltinOperator::DEQUANTIZE, {a}, {b});
+  bad.inputs({a});
+  bad.outputs({b});
+  CHECK_THROWS_WITH(read(bad.finish()),
+                    Contains("operator 0 (DEQUANTIZE): tensor 'b' (output) has type INT8") &&
+                      Contains("DEQUANTIZE must produce float32"));
+}
