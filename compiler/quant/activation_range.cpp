@@ -3,8 +3,21 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <variant>
 
 namespace compiler::quant {
+
+graph::Activation fused_activation(const graph::Operator& op)
+{
+  return std::visit(
+      [](const auto& params) -> graph::Activation {
+        if constexpr (requires { params.activation; })
+          return params.activation;
+        else
+          return graph::Activation::None;
+      },
+      op.params);
+}
 
 ActivationRange quantized_activation_range(graph::Activation activation, float output_scale,
                                            std::int32_t output_zero_point)

@@ -9,6 +9,10 @@
 
 namespace compiler::quant {
 
+// The fused activation an operator's options carry (NONE for operators
+// without one).
+graph::Activation fused_activation(const graph::Operator& op);
+
 struct ActivationRange {
   std::int32_t min = 0;
   std::int32_t max = 0;

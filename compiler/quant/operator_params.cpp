@@ -59,18 +59,6 @@ TensorQuant int8_quant(const graph::Graph& graph, const graph::Operator& op,
   return {tensor.quant.scales[0], static_cast<std::int32_t>(zero_point)};
 }
 
-graph::Activation fused_activation(const graph::Operator& op)
-{
-  return std::visit(
-      [](const auto& params) -> graph::Activation {
-        if constexpr (requires { params.activation; })
-          return params.activation;
-        else
-          return graph::Activation::None;
-      },
-      op.params);
-}
-
 } // namespace
 
 MacParams mac_params(const graph::Graph& graph, const graph::Operator& op)
