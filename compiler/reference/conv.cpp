@@ -1,0 +1,94 @@
+#include "compiler/reference/conv.hpp"
+
+#include "compiler/reference/fixed_point.hpp"
+#include "compiler/reference/kernel_checks.hpp"
+
+#include <algorithm>
+
+namespace compiler::reference {
+namespace {
+
+std::size_t filter_offset(const WindowGeometry& g, int oc, int ky, int kx, int ic)
+{
+  return ((static_cast<std::size_t>(oc) * g.kernel_h + ky) * g.kernel_w + kx) * g.input.channels + ic;
+}
+
+template <typename T, typename B>
+void check_sizes(const WindowGeometry& g, std::span<const T> input, std::span<const T> filter,
+                 std::span<const B> bias, std::size_t output_size)
+{
+  expect_size(input.size(), g.input.elements(), "CONV_2D input");
+  expect_size(filter.size(),
+              static_cast<std::size_t>(g.output.channels) * g.kernel_h * g.kernel_w * g.input.channels,
+              "CONV_2D filter");
+  if (!bias.empty())
+    expect_size(bias.size(), static_cast<std::size_t>(g.output.channels), "CONV_2D bias");
+  expect_size(output_size, g.output.elements(), "CONV_2D output");
+}
+
+} // namespace
+
+void conv2d(const WindowGeometry& g, const quant::MacParams& params, std::span<const std::int8_t> input,
+            std::span<const std::int8_t> filter, std::span<const std::int32_t> bias,
+            std::span<std::int8_t> output)
+{
+  check_sizes(g, input, filter, bias, output.size());
+  expect_size(params.output_multipliers.size(), static_cast<std::size_t>(g.output.channels),
+              "CONV_2D multipliers");
+  for (int n = 0; n < g.output.batch; ++n)
+    for (int y = 0; y < g.output.height; ++y)
+      for (int x = 0; x < g.output.width; ++x)
+        for (int oc = 0; oc < g.output.channels; ++oc) {
+          std::int32_t acc = 0;
+          for (int ky = 0; ky < g.kernel_h; ++ky) {
+            const int iy = y * g.stride_h - g.pad_top + ky * g.dilation_h;
+            if (iy < 0 || iy >= g.input.height)
+              continue;
+            for (int kx = 0; kx < g.kernel_w; ++kx) {
+              const int ix = x * g.stride_w - g.pad_left + kx * g.dilation_w;
+              if (ix < 0 || ix >= g.input.width)
+                continue;
+              for (int ic = 0; ic < g.input.channels; ++ic) {
+                const std::int32_t in = input[g.input.offset(n, iy, ix, ic)];
+                const std::int32_t w = filter[filter_offset(g, oc, ky, kx, ic)];
+                acc += w * (in + params.input_offset);
+              }
+            }
+          }
+          if (!bias.empty())
+            acc += bias[static_cast<std::size_t>(oc)];
+          acc = multiply_by_quantized_multiplier(acc, params.output_multipliers[static_cast<std::size_t>(oc)]);
+          acc += params.output_offset;
+          acc = std::clamp(acc, params.activation.min, params.activation.max);
+          output[g.output.offset(n, y, x, oc)] = static_cast<std::int8_t>(acc);
+        }
+}
+
+void conv2d(const WindowGeometry& g, quant::FloatRange activation, std::span<const float> input,
+            std::span<const float> filter, std::span<const float> bias, std::span<float> output)
+{
+  check_sizes(g, input, filter, bias, output.size());
+  for (int n = 0; n < g.output.batch; ++n)
+    for (int y = 0; y < g.output.height; ++y)
+      for (int x = 0; x < g.output.width; ++x)
+        for (int oc = 0; oc < g.output.channels; ++oc) {
+          float acc = 0.0f;
+          for (int ky = 0; ky < g.kernel_h; ++ky) {
+            const int iy = y * g.stride_h - g.pad_top + ky * g.dilation_h;
+            if (iy < 0 || iy >= g.input.height)
+              continue;
+            for (int kx = 0; kx < g.kernel_w; ++kx) {
+              const int ix = x * g.stride_w - g.pad_left + kx * g.dilation_w;
+              if (ix < 0 || ix >= g.input.width)
+                continue;
+              for (int ic = 0; ic < g.input.channels; ++ic)
+                acc += input[g.input.offset(n, iy, ix, ic)] * filter[filter_offset(g, oc, ky, kx, ic)];
+            }
+          }
+          if (!bias.empty())
+            acc += bias[static_cast<std::size_t>(oc)];
+          output[g.output.offset(n, y, x, oc)] = std::clamp(acc, activation.min, activation.max);
+        }
+}
+
+} // namespace compiler::reference

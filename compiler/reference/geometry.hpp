@@ -1,0 +1,50 @@
+// The shapes a kernel walks: NHWC activations, a sliding window's kernel,
+// strides, dilation and leading padding (TFLite's SAME/VALID rule), and a
+// fully connected layer's batches and features. Built from a graph operator
+// (checked against its tensors' shapes) or by hand in tests.
+#pragma once
+
+#include "compiler/graph/graph.hpp"
+
+#include <cstddef>
+
+namespace compiler::reference {
+
+struct Shape4 {
+  int batch = 1, height = 1, width = 1, channels = 1;
+
+  std::size_t elements() const;
+  std::size_t offset(int n, int y, int x, int c) const
+  {
+    return ((static_cast<std::size_t>(n) * height + y) * width + x) * channels + c;
+  }
+};
+
+// CONV_2D, DEPTHWISE_CONV_2D and the pools. An input tap of output (y, x) and
+// kernel (ky, kx) sits at (y * stride_h - pad_top + ky * dilation_h, ...);
+// taps outside the input are skipped.
+struct WindowGeometry {
+  Shape4 input;
+  Shape4 output;
+  int kernel_h = 1, kernel_w = 1;
+  int stride_h = 1, stride_w = 1;
+  int dilation_h = 1, dilation_w = 1;
+  int pad_top = 0, pad_left = 0;
+};
+
+// FULLY_CONNECTED: input [batches][in_features], weights
+// [out_features][in_features], output [batches][out_features].
+struct FullyConnectedGeometry {
+  int batches = 1, in_features = 1, out_features = 1;
+};
+
+// A rank-4 tensor's NHWC shape; throws for another rank.
+Shape4 nhwc(const graph::Operator& op, const graph::Tensor& tensor);
+
+// The window of a CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D or MAX_POOL_2D,
+// its output shape checked against the padding rule.
+WindowGeometry window_geometry(const graph::Graph& graph, const graph::Operator& op);
+
+FullyConnectedGeometry fully_connected_geometry(const graph::Graph& graph, const graph::Operator& op);
+
+} // namespace compiler::reference
