@@ -49,21 +49,6 @@ void Cpu::reset(uint32_t vtor) {
   horizon_ = 0;
 }
 
-bool Cpu::condition_passed(uint8_t cond) const {
-  bool result = false;
-  switch (cond >> 1) {
-    case 0: result = s_.z; break;
-    case 1: result = s_.c; break;
-    case 2: result = s_.n; break;
-    case 3: result = s_.v; break;
-    case 4: result = s_.c && !s_.z; break;
-    case 5: result = s_.n == s_.v; break;
-    case 6: result = s_.n == s_.v && !s_.z; break;
-    case 7: return true;  // AL (and the 1111 "always" of IT's NV slot)
-  }
-  return (cond & 1) ? !result : result;
-}
-
 void Cpu::bx_write_pc(uint32_t addr) {
   if (s_.mode == Mode::Handler && (addr >> 28) == 0xF) {
     exception_return(addr);
@@ -76,22 +61,6 @@ void Cpu::bx_write_pc(uint32_t addr) {
 
 // ---- memory ----
 
-namespace {
-uint32_t host_read(const uint8_t* p, unsigned size) {  // the host is little-endian like the target
-  switch (size) {
-    case 1: return *p;
-    case 2: { uint16_t v; std::memcpy(&v, p, 2); return v; }
-    default: { uint32_t v; std::memcpy(&v, p, 4); return v; }
-  }
-}
-void host_write(uint8_t* p, unsigned size, uint32_t v) {
-  switch (size) {
-    case 1: *p = static_cast<uint8_t>(v); break;
-    case 2: { const auto h = static_cast<uint16_t>(v); std::memcpy(p, &h, 2); break; }
-    default: std::memcpy(p, &v, 4); break;
-  }
-}
-}  // namespace
 
 const DirectRegion* Cpu::find_direct(uint32_t addr, unsigned len) {
   for (const auto& r : direct_)
@@ -179,7 +148,7 @@ void Cpu::bus_write(uint32_t addr, unsigned size, uint32_t value) {
   if (!res.ok) throw Fault{FaultKind::PreciseDataBus, addr};
 }
 
-uint32_t Cpu::load(uint32_t addr, unsigned size, Align align) {
+uint32_t Cpu::load_slow(uint32_t addr, unsigned size, Align align) {
   if (addr & (size - 1)) {
     if (align == Align::Required || scs_->unaligned_trap()) throw Fault{FaultKind::Unaligned, addr};
     uint32_t v = 0;  // unaligned: split into bytes, as the bus would
@@ -189,7 +158,7 @@ uint32_t Cpu::load(uint32_t addr, unsigned size, Align align) {
   return bus_read(addr, size, AccessKind::Load);
 }
 
-void Cpu::store(uint32_t addr, unsigned size, uint32_t value, Align align) {
+void Cpu::store_slow(uint32_t addr, unsigned size, uint32_t value, Align align) {
   if (addr & (size - 1)) {
     if (align == Align::Required || scs_->unaligned_trap()) throw Fault{FaultKind::Unaligned, addr};
     for (unsigned i = 0; i < size; ++i) bus_write(addr + i, 1, (value >> (8 * i)) & 0xFF);

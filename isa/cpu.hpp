@@ -12,6 +12,7 @@
 #include "isa/cpu_state.hpp"
 #include "isa/decoder.hpp"
 #include "isa/fault.hpp"
+#include "isa/host_memory.hpp"
 #include "isa/features.hpp"
 #include "isa/system_control.hpp"
 #include "isa/timing/model.hpp"
@@ -96,7 +97,20 @@ class Cpu {
   bool setflags(const Decoded& d) const {
     return d.setflags == SetFlags::Yes || (d.setflags == SetFlags::OutsideIt && !in_it_);
   }
-  bool condition_passed(uint8_t cond) const;
+  bool condition_passed(uint8_t cond) const {
+    bool result = false;
+    switch (cond >> 1) {
+      case 0: result = s_.z; break;
+      case 1: result = s_.c; break;
+      case 2: result = s_.n; break;
+      case 3: result = s_.v; break;
+      case 4: result = s_.c && !s_.z; break;
+      case 5: result = s_.n == s_.v; break;
+      case 6: result = s_.n == s_.v && !s_.z; break;
+      case 7: return true;  // AL (and the 1111 "always" of IT's NV slot)
+    }
+    return (cond & 1) ? !result : result;
+  }
 
   uint32_t reg(unsigned n) const { return s_.r[n]; }
   // R[d] = v; d == 15 is ALUWritePC (a plain branch).
@@ -126,8 +140,25 @@ class Cpu {
 
   // Memory accesses from handlers; faults unwind as isa::Fault.
   enum class Align : uint8_t { Required, Allowed };  // Allowed: v7-M LDR/STR/LDRH...
-  uint32_t load(uint32_t addr, unsigned size, Align align = Align::Required);
-  void store(uint32_t addr, unsigned size, uint32_t value, Align align = Align::Required);
+  // The common case is inline: aligned, in the data region used last, and
+  // that region has no wait states to charge.
+  uint32_t load(uint32_t addr, unsigned size, Align align = Align::Required) {
+    const DirectRegion* r = data_direct_;
+    if (r && !(addr & (size - 1)) && r->contains(addr, size) && r->readable && !r->timer && !r->read_wait) [[likely]] {
+      if (r->counters) r->counters->count(AccessKind::Load, size);
+      return host_read(r->host + (addr - r->base), size);
+    }
+    return load_slow(addr, size, align);
+  }
+  void store(uint32_t addr, unsigned size, uint32_t value, Align align = Align::Required) {
+    const DirectRegion* r = data_direct_;
+    if (r && !(addr & (size - 1)) && r->contains(addr, size) && r->writable && !r->timer && !r->write_wait) [[likely]] {
+      host_write(r->host + (addr - r->base), size, value);
+      if (r->counters) r->counters->count(AccessKind::Store, size);
+      return;
+    }
+    store_slow(addr, size, value, align);
+  }
   // n consecutive aligned words (VLDM/VSTM and friends): one direct-memory
   // copy when a single region holds them all, else word by word. Each word
   // still counts as one access.
@@ -224,6 +255,8 @@ class Cpu {
   uint32_t fetch(uint32_t addr, unsigned& len);
   uint16_t fetch16(uint32_t addr);
   const DirectRegion* find_direct(uint32_t addr, unsigned len);
+  [[gnu::noinline]] uint32_t load_slow(uint32_t addr, unsigned size, Align align);
+  [[gnu::noinline]] void store_slow(uint32_t addr, unsigned size, uint32_t value, Align align);
   const DirectRegion* cached_direct(const DirectRegion*& cache, uint32_t addr, unsigned size) {
     if (cache && cache->contains(addr, size)) return cache;
     return refill_direct(cache, addr, size);
