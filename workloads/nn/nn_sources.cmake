@@ -1,0 +1,7 @@
+# The kernel library's sources, one list per library, with absolute paths:
+# included by this folder's CMakeLists.txt (firmware) and by tests/nn
+# (the same sources compiled for the host, and the firmware build check).
+set(NN_INT8_SOURCES
+    nn_quant.c nn_padding.c nn_conv.c nn_depthwise.c nn_fully_connected.c nn_add.c
+    nn_pool.c nn_fixedpoint.c nn_softmax.c nn_concat.c nn_quantize.c)
+list(TRANSFORM NN_INT8_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)
