@@ -9,7 +9,7 @@ packages=(
   libsystemc-dev verilator
   libboost-program-options-dev libyaml-cpp-dev nlohmann-json3-dev libelf-dev libfmt-dev
   catch2 libunicorn-dev
-  flatbuffers-compiler libflatbuffers-dev
+  flatbuffers-compiler libflatbuffers-dev libgemmlowp-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
   qemu-system-arm
   python3
