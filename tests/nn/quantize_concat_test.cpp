@@ -46,12 +46,14 @@ TEST_CASE("nn_quantize_f32_s8: half steps round away from zero, then saturate", 
         Bytes{11, -118, 127, -128, 127, -128});
 }
 
-TEST_CASE("nn_quantize_f32_s8: divides in double precision, as TFLite", "[nn][quantize]") {
-  // 0.1f is 0.100000001490116...: 0.25 / 0.1f = 2.4999999627 rounds to 2.
-  // A float division would round the quotient to 2.5f first, then to 3.
+TEST_CASE("nn_quantize_f32_s8: divides in float, as TFLite's reference quantize", "[nn][quantize]") {
+  // TFLite: TfLiteRound(val / static_cast<float>(scale)). 0.1f is
+  // 0.100000001490116...: the exact quotient 0.25 / 0.1f = 2.4999999627 is
+  // rounded to the float 2.5f first, which then rounds away from zero to 3.
+  // (A double division would give 2.)
   REQUIRE(0.25f / 0.1f == 2.5f);
   REQUIRE(static_cast<double>(0.25f) / static_cast<double>(0.1f) < 2.5);
-  CHECK(quantize({0.1f, 0}, {0.25f, -0.25f}) == Bytes{2, -2});
+  CHECK(quantize({0.1f, 0}, {0.25f, -0.25f}) == Bytes{3, -3});
 }
 
 TEST_CASE("nn_dequantize_s8_f32: scale * (q - zero point)", "[nn][quantize]") {

@@ -153,10 +153,10 @@ typedef struct {
 /* QUANTIZE int8 -> int8. */
 void nn_requantize_s8_s8(const nn_requant_params *p, const int8_t *input, int8_t *output,
                          uint32_t count);
-/* QUANTIZE float32 -> int8 as TFLite's AffineQuantize: round(x / scale)
- * with the division in double precision and ties away from zero, plus the
- * zero point, saturated to [-128, 127]. NaN gives -128. No libm needed;
- * on a Cortex-M4 the double division is libgcc's (soft) __aeabi_ddiv. */
+/* QUANTIZE float32 -> int8 as TFLite's reference AffineQuantize:
+ * round(x / scale) with the division in float (TFLite casts its double
+ * scale to float) and ties away from zero, plus the zero point, saturated
+ * to [-128, 127]. NaN gives -128. No libm needed. */
 void nn_quantize_f32_s8(const nn_affine_quant *q, const float *input, int8_t *output,
                         uint32_t count);
 /* DEQUANTIZE int8 -> float32: scale * (q - zero_point), one float rounding

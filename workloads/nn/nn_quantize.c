@@ -16,10 +16,10 @@ void nn_requantize_s8_s8(const nn_requant_params *p, const int8_t *input, int8_t
  * that the conversion to int is defined): truncate, then step away from
  * zero when the dropped fraction (exact: q and its integer part share an
  * exponent range) is at least one half. */
-static int32_t round_half_away(double q)
+static int32_t round_half_away(float q)
 {
   const int32_t truncated = (int32_t)q;
-  const double fraction = q - truncated;
+  const float fraction = q - (float)truncated;
   if (fraction >= 0.5)
     return truncated + 1;
   if (fraction <= -0.5)
@@ -31,10 +31,11 @@ void nn_quantize_f32_s8(const nn_affine_quant *q, const float *input, int8_t *ou
                         uint32_t count)
 {
   /* Past +-300 every zero point saturates the same way; the limit also
-   * keeps the double-to-int conversion defined. !(x >= -300) catches NaN. */
-  const double limit = 300.0;
+   * keeps the float-to-int conversion defined. !(x >= -300) catches NaN. */
+  const float limit = 300.0f;
   for (uint32_t i = 0; i < count; ++i) {
-    double scaled = (double)input[i] / (double)q->scale; /* TFLite divides in double */
+    /* TFLite's reference quantize divides in float: val / (float)scale. */
+    float scaled = input[i] / q->scale;
     if (!(scaled >= -limit))
       scaled = -limit;
     if (scaled > limit)
