@@ -1,12 +1,12 @@
 #include "compiler/network/build.hpp"
 
-#include <cstring>
-#include <limits>
-#include <map>
-#include <optional>
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstring>
+#include <map>
 #include <numeric>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -30,7 +30,8 @@ constexpr double kBiasFraction = 0.1;
 template <typename T>
 std::vector<std::uint8_t> bytes_of(const std::vector<T>& values)
 {
-  // Little-endian element order: the host is little-endian (x86-64, AArch64).
+  // Tensor data is little-endian element order, as the host's.
+  static_assert(std::endian::native == std::endian::little);
   std::vector<std::uint8_t> out(values.size() * sizeof(T));
   if (!values.empty())
     std::memcpy(out.data(), values.data(), out.size());
