@@ -36,6 +36,7 @@ SystemControl::SystemControl(Cpu& cpu) : cpu_(cpu), num_irqs_(cpu.profile().max_
 }
 
 void SystemControl::reset() {
+  itm_.reset();
   pending_.reset();
   active_.reset();
   irq_enabled_.reset();
@@ -405,6 +406,8 @@ bool SystemControl::read(uint32_t addr, unsigned size, uint32_t& value, Reader r
   const uint32_t aligned = addr & ~3u;
   if (fp_.owns(aligned)) {
     word = fp_.read(aligned);
+  } else if (Itm::owns(aligned) && cpu_.profile().mainline()) {
+    word = itm_.read(aligned, demcr_ & (1u << 24));
   } else if (aligned == kDwtCtrl) {
     word = dwt_ctrl_ | (4u << 28);  // NUMCOMP = 4
   } else if (aligned == kDwtCyccnt) {
@@ -430,6 +433,10 @@ bool SystemControl::write(uint32_t addr, unsigned size, uint32_t value) {
   const uint32_t aligned = addr & ~3u;
   if (fp_.owns(aligned)) {
     fp_.write(aligned, merge(fp_.read(aligned), addr, size, value));
+    return true;
+  }
+  if (Itm::owns(aligned) && cpu_.profile().mainline()) {
+    itm_.write(aligned, merge(0, addr, size, value), demcr_ & (1u << 24));
     return true;
   }
   if (aligned == kDwtCtrl) {

@@ -9,6 +9,7 @@
 
 #include "isa/fault.hpp"
 #include "isa/fp_control.hpp"
+#include "isa/itm.hpp"
 
 namespace isa {
 
@@ -50,6 +51,8 @@ class SystemControl {
 
   uint32_t vtor() const { return vtor_; }
   void set_vtor(uint32_t v) { vtor_ = v & 0xFFFFFF80u; }
+  // Words firmware writes to enabled ITM stimulus ports (layer markers).
+  void set_itm_listener(Itm::Listener listener) { itm_.set_listener(std::move(listener)); }
   bool unaligned_trap() const;
   bool divide_by_zero_trap() const { return ccr_ & (1u << 4); }
   bool stack_align_8() const { return ccr_ & (1u << 9); }
@@ -89,6 +92,7 @@ class SystemControl {
   uint32_t vtor_ = 0, aircr_prigroup_ = 0, scr_ = 0, ccr_ = 0;
   uint32_t cfsr_ = 0, hfsr_ = 0, mmfar_ = 0, bfar_ = 0, demcr_ = 0;
   FpControl fp_;
+  Itm itm_;  // ARMv7-M and later; ARMv6-M has none (its PPB space there is RAZ/WI)
   bool memfault_enabled_ = false, busfault_enabled_ = false, usagefault_enabled_ = false;
 
   // SysTick (B3.3): the counter value is derived from the cycle count.

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
+#include "sim/compile_command.hpp"
 #include "sim/config_error.hpp"
 #include "sim/platform_catalog.hpp"
 #include "sim/run_command.hpp"
@@ -24,6 +25,7 @@ constexpr int kExitUsage = 2;
 
 const char* const kUsage =
     "usage: edgesim run FIRMWARE.elf [options]   simulate a firmware ELF\n"
+    "       edgesim compile MODEL [options]      compile a .tflite or network YAML into firmware\n"
     "       edgesim platforms                    list the built-in platforms\n"
     "       edgesim --help | --version\n"
     "\n"
@@ -49,7 +51,11 @@ po::options_description run_options() {
       ("semihosting-cmdline", po::value<std::string>()->value_name("ARGS"),
        "arguments the firmware sees after its name (SYS_GET_CMDLINE)")
       ("vcd", po::value<std::string>()->value_name("FILE.vcd"),
-       "dump the accelerator RTL's waveforms (platforms with accel.impl: rtl)");
+       "dump the accelerator RTL's waveforms (platforms with accel.impl: rtl)")
+      ("load", po::value<std::vector<std::string>>()->composing()->value_name("FILE@SYMBOL"),
+       "before the run, fill data symbol SYMBOL (e.g. a compiled network's `input`) with FILE's raw bytes (repeatable)")
+      ("dump", po::value<std::vector<std::string>>()->composing()->value_name("SYMBOL:FILE"),
+       "after the run, write data symbol SYMBOL (e.g. `output`) to FILE as raw bytes (repeatable)");
   return o;
 }
 
@@ -96,8 +102,63 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (vm.count("semihosting-root")) cmd.semihosting_root = vm["semihosting-root"].as<std::string>();
   if (vm.count("semihosting-cmdline")) cmd.semihosting_cmdline = vm["semihosting-cmdline"].as<std::string>();
   if (vm.count("vcd")) cmd.vcd = vm["vcd"].as<std::string>();
+  if (vm.count("load")) cmd.loads = vm["load"].as<std::vector<std::string>>();
+  if (vm.count("dump")) cmd.dumps = vm["dump"].as<std::vector<std::string>>();
   cmd.interrupt = &install_interrupt_handler();
   return run_command(cmd, Console{out, err, in}, err);
+}
+
+po::options_description compile_options() {
+  po::options_description o("edgesim compile MODEL.tflite|NETWORK.yaml [options]");
+  o.add_options()
+      ("help,h", "show this help")
+      ("platform,p", po::value<std::string>()->default_value("mps2-an386")->value_name("NAME|FILE.yaml"),
+       "the platform the firmware is for (its core, flash and RAM)")
+      ("set", po::value<std::vector<std::string>>()->composing()->value_name("KEY.PATH=VALUE"),
+       "override a platform key, e.g. --set memories.sram.size_kib=64 (repeatable)")
+      ("backend,b", po::value<std::string>()->default_value("portable")->value_name("portable|simd|accel"),
+       "the kernels: portable C, ARMv7E-M DSP (simd), or the accelerator")
+      ("output,o", po::value<std::string>()->value_name("OUT.elf"), "the firmware (default: MODEL-STEM.BACKEND.elf)")
+      ("sources", po::value<std::string>()->value_name("DIR"), "keep the generated sources (model.c, model.ld) in DIR")
+      ("input-seed", po::value<uint64_t>()->default_value(1)->value_name("N"),
+       "seed of the input buffers' initial contents (replace them with `edgesim run --load`)")
+      ("quiet,q", "print nothing but errors");
+  return o;
+}
+
+int compile(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const auto options = compile_options();
+  po::options_description hidden;
+  hidden.add_options()("model", po::value<std::vector<std::string>>());
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("model", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error(err, fmt::format("compile: {}", e.what()), "edgesim compile --help");
+  }
+  if (vm.count("help")) {
+    out << options;
+    return 0;
+  }
+  if (!vm.count("model")) return usage_error(err, "compile: missing MODEL", "edgesim compile --help");
+  const auto& model = vm["model"].as<std::vector<std::string>>();
+  if (model.size() > 1)
+    return usage_error(err, fmt::format("compile: one model expected, got '{}' too", model[1]), "edgesim compile --help");
+  CompileCommand cmd;
+  cmd.model = model.front();
+  cmd.platform = vm["platform"].as<std::string>();
+  if (vm.count("set")) cmd.overrides = vm["set"].as<std::vector<std::string>>();
+  cmd.backend = vm["backend"].as<std::string>();
+  if (vm.count("output")) cmd.output = vm["output"].as<std::string>();
+  if (vm.count("sources")) cmd.sources_dir = vm["sources"].as<std::string>();
+  cmd.input_seed = vm["input-seed"].as<uint64_t>();
+  cmd.quiet = vm.count("quiet") > 0;
+  return compile_command(cmd, out, err);
 }
 
 int platforms(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -134,6 +195,7 @@ int cli_main(int argc, const char* const argv[], std::ostream& out, std::ostream
   }
   if (command == "run") return run(rest, out, err, in);
   if (command == "platforms") return platforms(rest, out, err);
+  if (command == "compile") return compile(rest, out, err);
   return usage_error(err, fmt::format("unknown command '{}'", command), "edgesim --help");
 }
 

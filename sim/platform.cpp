@@ -216,6 +216,16 @@ void Platform::load(const ElfImage& image) {
   core_->cpu().reset(config_.core.vtor);
 }
 
+bool Platform::write_memory(uint32_t addr, const uint8_t* data, size_t len) {
+  elaborate();
+  return inside_memories(addr, len) && core_->debug_write(addr, data, len);
+}
+
+bool Platform::read_memory(uint32_t addr, uint8_t* data, size_t len) {
+  elaborate();
+  return inside_memories(addr, len) && core_->debug_read(addr, data, len);
+}
+
 RunResult Platform::run() {
   elaborate();
   const auto started = std::chrono::steady_clock::now();

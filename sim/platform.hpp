@@ -56,6 +56,10 @@ class Platform {
   // flash can be programmed) and resets the core. Throws ElfError when a
   // segment is not entirely inside the platform's memories.
   void load(const ElfImage& image);
+  // Debugger access to simulated memory (no timing, no side effects): false
+  // when a byte is outside every memory.
+  bool write_memory(uint32_t addr, const uint8_t* data, size_t len);
+  bool read_memory(uint32_t addr, uint8_t* data, size_t len);
   // Simulates until the core stops (exit, lockup, run limit, hang).
   RunResult run();
 

@@ -1,4 +1,5 @@
 #include "sim/run_command.hpp"
+#include "sim/symbol_io.hpp"
 
 #include <fstream>
 
@@ -24,6 +25,8 @@ void error_line(std::ostream& diagnostics, const std::string& message) {
 int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostics) {
   std::unique_ptr<Platform> platform;
   std::ofstream stats_out;
+  std::vector<SymbolFile> dumps;
+  ElfImage firmware;
   try {
     std::vector<Override> overrides;
     for (const auto& o : cmd.overrides) overrides.push_back(parse_override(o));
@@ -44,6 +47,9 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
     options.warn = [&diagnostics](const std::string& w) { diagnostics << "edgesim: warning: " << w << '\n'; };
     platform = std::make_unique<Platform>(std::move(config), options, console);
     platform->load(image);
+    for (const auto& spec : cmd.loads) load_symbol_file(*platform, image, parse_load(spec));
+    for (const auto& spec : cmd.dumps) dumps.push_back(parse_dump(spec));
+    firmware = image;
   } catch (const ConfigError& e) {
     error_line(diagnostics, e.what());
     return kExitUsage;
@@ -59,6 +65,16 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
   console.out.flush();
   console.err.flush();
 
+  int dump_failed = 0;
+  for (const auto& d : dumps) {
+    try {
+      dump_symbol_file(*platform, firmware, d);
+    } catch (const ConfigError& e) {
+      error_line(diagnostics, e.what());
+      dump_failed = kExitUsage;
+    }
+  }
+
   StatsRegistry stats;
   register_run_stats(stats, *platform, result);
   if (stats_out.is_open()) {
@@ -66,7 +82,7 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
     if (!stats_out.flush()) error_line(diagnostics, fmt::format("--stats {}: write failed", *cmd.stats_file));
   }
   if (!cmd.quiet) diagnostics << format_summary(stats, result);
-  const int status = exit_status(result);
+  const int status = exit_status(result) == 0 && dump_failed ? dump_failed : exit_status(result);
   if (result.end != CoreEnd::Exit) error_line(diagnostics, describe(result));
   diagnostics.flush();
   return status;

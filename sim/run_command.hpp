@@ -22,6 +22,8 @@ struct RunCommand {
   std::optional<std::string> semihosting_root;
   std::optional<std::string> semihosting_cmdline;
   std::optional<std::string> vcd;  // accelerator RTL waveforms
+  std::vector<std::string> loads;  // "FILE@SYMBOL": before the run
+  std::vector<std::string> dumps;  // "SYMBOL:FILE": after it
   const std::atomic<bool>* interrupt = nullptr;  // when set, stop cleanly (exit 130)
 };
 

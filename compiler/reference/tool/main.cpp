@@ -2,7 +2,7 @@
 // its outputs' bytes, for comparisons with other implementations (Arm NN in
 // scripts/armnn_compare.py, firmware dumps).
 //
-//   edgesim_reference MODEL.tflite -o OUT.bin (--inputs IN.bin | --random N [--seed S])
+//   edgesim_reference MODEL.tflite|NETWORK.yaml -o OUT.bin (--inputs IN.bin | --random N [--seed S])
 //                     [--save-inputs IN.bin] [--tensor NAME]... [--operator-outputs] [--operator K]
 //   edgesim_reference MODEL.tflite --list-operators
 //
@@ -22,6 +22,7 @@
 #include "compiler/reference/tool/inference_bytes.hpp"
 #include "compiler/reference/tool/random_inputs.hpp"
 #include "compiler/reference/tool/single_operator.hpp"
+#include "compiler/network/network.hpp"
 #include "compiler/tflite/reader.hpp"
 
 #include <boost/program_options.hpp>
@@ -96,7 +97,7 @@ Options parse(int argc, char** argv)
     throw UsageError(e.what());
   }
   if (vm.count("help")) {
-    std::cout << "usage: edgesim_reference MODEL.tflite -o OUT.bin (--inputs IN.bin | --random N [--seed S])\n"
+    std::cout << "usage: edgesim_reference MODEL.tflite|NETWORK.yaml -o OUT.bin (--inputs IN.bin | --random N [--seed S])\n"
                  "                         [--save-inputs IN.bin] [--tensor NAME]... [--operator-outputs] [--operator K]\n"
                  "       edgesim_reference MODEL.tflite --list-operators\n"
               << named;
@@ -204,7 +205,10 @@ void list_operators(const graph::Graph& g)
 
 int run(const Options& o)
 {
-  const graph::Graph model = tflite::read_file(o.model);
+  // A network YAML by its suffix, else a .tflite file.
+  const std::string ext = std::filesystem::path(o.model).extension().string();
+  const graph::Graph model =
+    ext == ".yaml" || ext == ".yml" ? network::read_file(std::string(o.model)) : tflite::read_file(o.model);
   if (o.list_operators) {
     list_operators(model);
     return 0;

@@ -1,0 +1,97 @@
+#include "compiler/codegen/model_source.hpp"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "compiler/codegen/c_text.hpp"
+#include "compiler/codegen/op_calls.hpp"
+
+namespace compiler::codegen {
+
+namespace {
+
+std::vector<std::string> symbols(std::size_t n, const char* stem) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < n; ++i) names.push_back(n == 1 ? stem : fmt::format("{}{}", stem, i));
+  return names;
+}
+
+// SplitMix64: the default input pattern, the same on every host.
+struct SplitMix64 {
+  std::uint64_t state;
+  std::uint64_t next() {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+};
+
+std::string input_definition(const graph::Tensor& t, const std::string& name, SplitMix64& rng) {
+  std::string s = fmt::format("{} {}[{}] __attribute__((aligned(16))) = {{", c_type(t.type), name, t.elements());
+  for (std::size_t i = 0; i < t.elements(); ++i) {
+    s += (i % 16 == 0) ? "\n  " : " ";
+    const std::uint64_t r = rng.next();
+    switch (t.type) {
+      case graph::DataType::Int8: s += std::to_string(static_cast<std::int8_t>(r >> 56)); break;
+      case graph::DataType::Float32: s += float_literal(static_cast<float>(r >> 40) / 8388608.0f - 1.0f); break;  // [-1, 1)
+      default: throw std::invalid_argument(fmt::format("input '{}': {} inputs are not supported", t.name, graph::name_of(t.type)));
+    }
+    s += ',';
+  }
+  return s + "\n};\n";
+}
+
+}  // namespace
+
+std::vector<std::string> input_symbols(const graph::Graph& g) { return symbols(g.inputs.size(), "input"); }
+std::vector<std::string> output_symbols(const graph::Graph& g) { return symbols(g.outputs.size(), "output"); }
+
+std::vector<std::size_t> scratch_bytes(const graph::Graph& g, Backend backend) {
+  std::vector<std::size_t> bytes(g.ops.size(), 0);
+  for (std::size_t i = 0; i < g.ops.size(); ++i) bytes[i] = op_scratch_bytes(g, g.ops[i], backend);
+  return bytes;
+}
+
+std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, const SourceOptions& options) {
+  OpCalls calls(g, plan, options.backend, input_symbols(g), output_symbols(g));
+  std::string body;
+  for (std::size_t i = 0; i < g.ops.size(); ++i) {
+    body += fmt::format("\n  /* layer {}: {} -> {} */\n", i, graph::name_of(g.ops[i].kind),
+                        comment_text(g.tensors[g.ops[i].outputs.at(0)].name));
+    body += fmt::format("  edgesim_layer_begin({});\n", i);
+    body += calls.call(static_cast<int>(i));
+  }
+
+  std::string s;
+  s += fmt::format("/* {} compiled by edgesim for the {} backend. Generated: do not edit. */\n",
+                   comment_text(g.name), name_of(options.backend));
+  s += "#include <math.h>\n#include <stdint.h>\n#include <string.h>\n\n";
+  s += "#include \"nn_ops.h\"\n#include \"nn_ops_f32.h\"\n";
+  if (options.backend == Backend::Simd) s += "#include \"nn_ops_simd.h\"\n";
+  s += "#include \"model_runtime.h\"\n\n";
+  s += "/* ---- constants (flash) ---- */\n";
+  s += calls.constants();
+  s += "\n/* ---- activations (SRAM) ---- */\n";
+  s += fmt::format("uint8_t edgesim_arena[{}] __attribute__((aligned({})));\n", std::max<std::size_t>(plan.arena_bytes, 1),
+                   plan.alignment);
+  SplitMix64 rng{options.input_seed};
+  const auto ins = input_symbols(g), outs = output_symbols(g);
+  for (std::size_t i = 0; i < g.inputs.size(); ++i) s += input_definition(g.tensors[g.inputs[i]], ins[i], rng);
+  for (std::size_t i = 0; i < g.outputs.size(); ++i) {
+    const auto& t = g.tensors[g.outputs[i]];
+    if (plan.tensors[g.outputs[i]].home != plan::Home::Output) continue;  // an input passed straight through
+    s += fmt::format("{} {}[{}] __attribute__((aligned(16)));\n", c_type(t.type), outs[i], t.elements());
+  }
+  s += "\nvoid model_run(void)\n{" + body + "  edgesim_layers_end();\n}\n\n";
+  s += "const edgesim_buffer edgesim_outputs[] = {\n";
+  for (std::size_t i = 0; i < g.outputs.size(); ++i)
+    s += fmt::format("  {{\"{}\", {}, sizeof {}}},\n", outs[i], outs[i], outs[i]);
+  s += "};\n";
+  s += fmt::format("const unsigned edgesim_output_count = {};\n", g.outputs.size());
+  s += fmt::format("const char edgesim_model_name[] = \"{}\";\n", comment_text(g.name));
+  return s;
+}
+
+}  // namespace compiler::codegen

@@ -1,0 +1,79 @@
+#include "sim/compile_command.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "compiler/codegen/backend.hpp"
+#include "sim/config_error.hpp"
+#include "sim/config_overrides.hpp"
+#include "sim/model_compiler.hpp"
+#include "sim/platform_catalog.hpp"
+
+namespace sim {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kExitError = 2;
+
+std::string kib(std::uint64_t bytes) { return fmt::format("{:.1f} KiB", bytes / 1024.0); }
+
+// A fresh directory for the generated sources when the user keeps none.
+fs::path scratch_dir() {
+  std::string pattern = (fs::temp_directory_path() / "edgesim-compile-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary directory");
+  return pattern;
+}
+
+}  // namespace
+
+int compile_command(const CompileCommand& cmd, std::ostream& out, std::ostream& err) {
+  const auto backend = compiler::codegen::parse_backend(cmd.backend);
+  if (!backend) {
+    err << fmt::format("edgesim: error: compile: unknown backend '{}' (portable, simd, accel)\n", cmd.backend);
+    return kExitError;
+  }
+  fs::path work;
+  bool remove_work = false;
+  try {
+    const auto platform_file = PlatformCatalog::from_environment().resolve(cmd.platform);
+    std::vector<Override> overrides;
+    for (const auto& o : cmd.overrides) overrides.push_back(parse_override(o));
+    const PlatformConfig platform = load_platform_config(platform_file, overrides);
+    ModelCompileRequest request;
+    request.model = cmd.model;
+    request.backend = *backend;
+    request.output_elf = cmd.output.empty()
+                             ? fs::path(fs::path(cmd.model).stem().string() + "." + cmd.backend + ".elf")
+                             : fs::path(cmd.output);
+    remove_work = !cmd.sources_dir;
+    work = cmd.sources_dir ? fs::path(*cmd.sources_dir) : scratch_dir();
+    request.work_dir = work;
+    request.input_seed = cmd.input_seed;
+
+    const CompiledModel m = compile_model(platform, request, [&](const CompiledModel& planned) {
+      if (!cmd.quiet) out << static_report(planned) << std::flush;
+    });
+    if (!cmd.quiet) {
+      out << fmt::format("{} on {} ({} backend):\n", m.graph.name, platform.name, cmd.backend);
+      out << fmt::format("  flash  {} of {} ('{}'): code, constants, .data image\n", kib(m.sizes.text_bytes),
+                         kib(m.target.text.bytes), m.target.text.name);
+      out << fmt::format("  SRAM   {} of {} ('{}'): data, arena, inputs/outputs; plus a {} stack\n",
+                         kib(m.sizes.data_bytes), kib(m.target.data.bytes), m.target.data.name,
+                         kib(m.target.stack_bytes));
+      out << fmt::format("wrote {}\n", request.output_elf.string());
+    }
+  } catch (const std::exception& e) {
+    err << "edgesim: error: " << e.what() << '\n';
+    if (remove_work && !work.empty()) fs::remove_all(work);
+    return kExitError;
+  }
+  if (remove_work) fs::remove_all(work);
+  return 0;
+}
+
+}  // namespace sim

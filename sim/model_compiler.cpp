@@ -1,0 +1,122 @@
+#include "sim/model_compiler.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "compiler/codegen/model_source.hpp"
+#include "compiler/network/network.hpp"
+#include "compiler/tflite/reader.hpp"
+#include "sim/compile_target.hpp"
+
+namespace sim {
+
+namespace fs = std::filesystem;
+using compiler::codegen::Backend;
+
+namespace {
+
+std::string kib(std::uint64_t bytes) { return fmt::format("{:.1f} KiB", bytes / 1024.0); }
+
+nlohmann::json buffers_json(const compiler::graph::Graph& g, const std::vector<int>& tensors,
+                            const std::vector<std::string>& symbols) {
+  auto list = nlohmann::json::array();
+  for (std::size_t i = 0; i < tensors.size(); ++i) {
+    const auto& t = g.tensors[tensors[i]];
+    nlohmann::json b = {{"symbol", symbols[i]}, {"tensor", t.name}, {"type", compiler::graph::name_of(t.type)},
+                        {"shape", t.shape}};
+    if (!t.quant.empty()) b["quantization"] = {{"scale", t.quant.scales[0]}, {"zero_point", t.quant.zero_points[0]}};
+    list.push_back(b);
+  }
+  return list;
+}
+
+// What `edgesim run` reads back from the ELF (.edgesim.model) to name the
+// layers its markers announce.
+std::string metadata_json(const CompiledModel& m, Backend backend) {
+  nlohmann::json j;
+  j["format"] = 1;
+  j["model"] = m.graph.name;
+  j["backend"] = compiler::codegen::name_of(backend);
+  j["platform"] = m.target.platform;
+  j["arena_bytes"] = m.plan.arena_bytes;
+  auto layers = nlohmann::json::array();
+  for (const auto& l : m.layers)
+    layers.push_back({{"index", l.index}, {"op", l.op}, {"output", l.output}, {"macs", l.macs}, {"params", l.params},
+                      {"param_bytes", l.param_bytes}, {"input_bytes", l.input_bytes}, {"output_bytes", l.output_bytes}});
+  j["layers"] = layers;
+  j["inputs"] = buffers_json(m.graph, m.graph.inputs, compiler::codegen::input_symbols(m.graph));
+  j["outputs"] = buffers_json(m.graph, m.graph.outputs, compiler::codegen::output_symbols(m.graph));
+  return j.dump(1);
+}
+
+void check_backend(const PlatformConfig& p, Backend backend) {
+  if (backend == Backend::Simd && !p.core.profile.has(isa::kDsp))
+    throw ModelError(fmt::format("the simd backend needs the DSP extension; {} is a {} (use --backend portable)",
+                                 p.name, p.core.type));
+  if (backend == Backend::Accel)
+    throw ModelError("the accel backend is not available yet (see issue 6); use portable or simd");
+}
+
+// Before building: does the plan fit at all? (The linker checks exactly.)
+void check_fit(const CompiledModel& m) {
+  std::uint64_t constants = 0;
+  for (const auto& t : m.graph.tensors)
+    if (t.is_constant()) constants += t.bytes();
+  if (constants > m.target.text.bytes)
+    throw ModelError(fmt::format("the model does not fit {}: its constants alone take {} bytes, {} more than '{}' ({})",
+                                 m.target.platform, constants, constants - m.target.text.bytes, m.target.text.name,
+                                 kib(m.target.text.bytes)));
+  const std::uint64_t sram = m.plan.arena_bytes + m.io_bytes + m.target.stack_bytes;
+  if (sram > m.target.data.bytes)
+    throw ModelError(fmt::format(
+        "the model does not fit {}: arena {} + inputs/outputs {} + stack {} bytes = {} bytes, {} more than '{}' ({})",
+        m.target.platform, m.plan.arena_bytes, m.io_bytes, m.target.stack_bytes, sram, sram - m.target.data.bytes,
+        m.target.data.name, kib(m.target.data.bytes)));
+}
+
+}  // namespace
+
+compiler::graph::Graph read_model(const fs::path& file) {
+  const auto ext = file.extension().string();
+  if (ext == ".yaml" || ext == ".yml") return compiler::network::read_file(file.string());
+  return compiler::tflite::read_file(file);
+}
+
+CompiledModel compile_model(const PlatformConfig& platform, const ModelCompileRequest& request,
+                            const std::function<void(const CompiledModel&)>& printed) {
+  check_backend(platform, request.backend);
+  CompiledModel m;
+  m.target = compile_target(platform);
+  m.graph = read_model(request.model);
+  m.plan = compiler::plan::plan_memory(m.graph, compiler::codegen::scratch_bytes(m.graph, request.backend));
+  m.layers = compiler::analysis::layer_stats(m.graph);
+  for (int t : m.graph.inputs) m.io_bytes += m.graph.tensors[t].bytes();
+  for (int t : m.graph.outputs) m.io_bytes += m.graph.tensors[t].bytes();
+  std::string source;
+  try {
+    source = compiler::codegen::model_source(m.graph, m.plan, {request.backend, request.input_seed});
+  } catch (const std::invalid_argument& e) {
+    throw ModelError(fmt::format("{}: {}", request.model.string(), e.what()));
+  }
+  if (printed) printed(m);
+  check_fit(m);
+  m.sizes = compiler::toolchain::build_firmware(
+      m.target, {source, metadata_json(m, request.backend), request.backend, request.output_elf, request.work_dir});
+  return m;
+}
+
+std::string static_report(const CompiledModel& m) {
+  const auto totals = compiler::analysis::totals(m.layers);
+  std::string s = fmt::format("{}: {} operators, {} MACs, {} parameters ({})\n", m.graph.name, m.layers.size(),
+                              totals.macs, totals.params, kib(totals.param_bytes));
+  s += fmt::format("  {:>3}  {:<18} {:>11} {:>9} {:>10} {:>9} {:>9}  {}\n", "#", "operator", "MACs", "params",
+                   "param B", "in B", "out B", "output");
+  for (const auto& l : m.layers)
+    s += fmt::format("  {:>3}  {:<18} {:>11} {:>9} {:>10} {:>9} {:>9}  {}\n", l.index, l.op, l.macs, l.params,
+                     l.param_bytes, l.input_bytes, l.output_bytes, l.output.substr(0, 48));
+  s += fmt::format("arena {} bytes ({} without reuse), inputs/outputs {} bytes\n", m.plan.arena_bytes,
+                   m.plan.unshared_bytes, m.io_bytes);
+  return s;
+}
+
+}  // namespace sim

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# check_compiled_model.sh EDGESIM REFERENCE MODEL PLATFORM BACKEND N WORKDIR
+#
+# Compiles MODEL (.tflite or network YAML) with `edgesim compile` for
+# PLATFORM and BACKEND, runs the firmware on N seeded random inputs (loaded
+# with --load FILE@input, outputs saved with --dump output:FILE), and
+# requires every output byte to equal the host reference's
+# (edgesim_reference, separate code from the firmware kernels).
+# Exit 77 (skipped) when MODEL does not exist.
+set -euo pipefail
+edgesim=$1 reference=$2 model=$3 platform=$4 backend=$5 n=$6 work=$7
+
+if [ ! -f "$model" ]; then
+    echo "SKIP: $model not found (the MLPerf Tiny models live in ../shared/models)"
+    exit 77
+fi
+rm -rf "$work" && mkdir -p "$work"
+"$edgesim" compile "$model" --platform "$platform" --backend "$backend" -o "$work/model.elf" --quiet
+"$reference" "$model" --random "$n" --seed 7 --save-inputs "$work/inputs.bin" -o "$work/expected.bin" >/dev/null
+
+in_bytes=$(( $(stat -c %s "$work/inputs.bin") / n ))
+out_bytes=$(( $(stat -c %s "$work/expected.bin") / n ))
+split -b "$in_bytes" -d -a 3 "$work/inputs.bin" "$work/in_"
+split -b "$out_bytes" -d -a 3 "$work/expected.bin" "$work/expected_"
+
+mismatches=0
+for ((i = 0; i < n; i++)); do
+    k=$(printf %03d "$i")
+    "$edgesim" run "$work/model.elf" --platform "$platform" --quiet \
+        --load "$work/in_$k@input" --dump "output:$work/out_$k" >/dev/null
+    if ! cmp -s "$work/out_$k" "$work/expected_$k"; then
+        echo "input $i: firmware output differs from the reference"
+        cmp -l "$work/out_$k" "$work/expected_$k" | head -5
+        mismatches=$((mismatches + 1))
+    fi
+done
+echo "$(basename "$model") $backend on $platform: $((n - mismatches))/$n inputs bit-exact with the host reference"
+[ "$mismatches" -eq 0 ]
