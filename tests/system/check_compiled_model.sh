@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# check_compiled_model.sh EDGESIM REFERENCE MODEL PLATFORM BACKEND N WORKDIR
+# check_compiled_model.sh EDGESIM REFERENCE MODEL PLATFORM BACKEND N WORKDIR [REL_TOL]
 #
 # Compiles MODEL (.tflite or network YAML) with `edgesim compile` for
 # PLATFORM and BACKEND, runs the firmware on N seeded random inputs (loaded
 # with --load FILE@input, outputs saved with --dump output:FILE), and
 # requires every output byte to equal the host reference's
-# (edgesim_reference, separate code from the firmware kernels).
+# (edgesim_reference, separate code from the firmware kernels); with
+# REL_TOL (float32 outputs), every value within that relative error.
 # Exit 77 (skipped) when MODEL does not exist.
 set -euo pipefail
-edgesim=$1 reference=$2 model=$3 platform=$4 backend=$5 n=$6 work=$7
+edgesim=$1 reference=$2 model=$3 platform=$4 backend=$5 n=$6 work=$7 tolerance=${8:-}
+here=$(cd "$(dirname "$0")" && pwd)
 
 if [ ! -f "$model" ]; then
     echo "SKIP: $model not found (the MLPerf Tiny models live in ../shared/models)"
@@ -28,11 +30,16 @@ for ((i = 0; i < n; i++)); do
     k=$(printf %03d "$i")
     "$edgesim" run "$work/model.elf" --platform "$platform" --quiet \
         --load "$work/in_$k@input" --dump "output:$work/out_$k" >/dev/null
-    if ! cmp -s "$work/out_$k" "$work/expected_$k"; then
+    if [ -n "$tolerance" ]; then
+        if ! python3 "$here/compare_floats.py" "$work/out_$k" "$work/expected_$k" "$tolerance"; then
+            echo "input $i: firmware output differs from the reference by more than $tolerance (relative)"
+            mismatches=$((mismatches + 1))
+        fi
+    elif ! cmp -s "$work/out_$k" "$work/expected_$k"; then
         echo "input $i: firmware output differs from the reference"
         cmp -l "$work/out_$k" "$work/expected_$k" | head -5
         mismatches=$((mismatches + 1))
     fi
 done
-echo "$(basename "$model") $backend on $platform: $((n - mismatches))/$n inputs bit-exact with the host reference"
+echo "$(basename "$model") $backend on $platform: $((n - mismatches))/$n inputs ${tolerance:+within $tolerance of}${tolerance:-bit-exact with} the host reference"
 [ "$mismatches" -eq 0 ]
