@@ -22,6 +22,17 @@ struct Builder {
   void op(std::vector<int> in, std::vector<int> out, OpKind kind = OpKind::Add) {
     g.ops.push_back({kind, std::move(in), std::move(out), {}, static_cast<int>(g.ops.size())});
   }
+  // input -> t[0] -> t[1] -> ... -> output, one operator per arrow; returns
+  // the tensors in order, input first and output last.
+  std::vector<int> chain(int input_bytes, std::vector<int> inner_bytes, int output_bytes) {
+    std::vector<int> t = {tensor(input_bytes)};
+    for (int bytes : inner_bytes) t.push_back(tensor(bytes));
+    t.push_back(tensor(output_bytes));
+    g.inputs = {t.front()};
+    g.outputs = {t.back()};
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) op({t[i]}, {t[i + 1]});
+    return t;
+  }
 };
 
 bool overlap(std::size_t a, std::size_t an, std::size_t b, std::size_t bn) { return a < b + bn && b < a + an; }
@@ -34,13 +45,8 @@ TEST_CASE("a chain reuses the bytes of tensors that are dead")
   // T3 [2,3]; with 16-byte alignment 112, 208, 112. T2 goes first at 0; T1
   // and T3 both live alongside T2 but never together: both at 208.
   Builder b;
-  const int x = b.tensor(10), t1 = b.tensor(100), t2 = b.tensor(200), t3 = b.tensor(100), y = b.tensor(10);
-  b.g.inputs = {x};
-  b.g.outputs = {y};
-  b.op({x}, {t1});
-  b.op({t1}, {t2});
-  b.op({t2}, {t3});
-  b.op({t3}, {y});
+  const auto t = b.chain(10, {100, 200, 100}, 10);
+  const int x = t[0], t1 = t[1], t2 = t[2], t3 = t[3], y = t[4];
   const auto plan = plan::plan_memory(b.g);
   CHECK(plan.tensors[x].home == plan::Home::Input);
   CHECK(plan.tensors[y].home == plan::Home::Output);
@@ -107,13 +113,8 @@ TEST_CASE("scratch lives only while its operator runs")
   // op 1: 112 + 64 + 64 = 240 at that moment. t3 [2,3] lives with t2 only and
   // takes bytes freed by t1 or the scratch: the arena stays 240.
   Builder b;
-  const int x = b.tensor(16), t1 = b.tensor(64), t2 = b.tensor(64), t3 = b.tensor(64), y = b.tensor(16);
-  b.g.inputs = {x};
-  b.g.outputs = {y};
-  b.op({x}, {t1});
-  b.op({t1}, {t2});
-  b.op({t2}, {t3});
-  b.op({t3}, {y});
+  const auto t = b.chain(16, {64, 64, 64}, 16);
+  const int t1 = t[1], t2 = t[2];
   const std::vector<std::size_t> scratch = {0, 100, 0, 0};
   const auto plan = plan::plan_memory(b.g, scratch);
   REQUIRE(plan.scratch[1].has_value());
