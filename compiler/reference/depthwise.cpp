@@ -1,7 +1,7 @@
 #include "compiler/reference/depthwise.hpp"
 
-#include "compiler/reference/fixed_point.hpp"
 #include "compiler/reference/kernel_checks.hpp"
+#include "compiler/reference/mac_output.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -46,24 +46,19 @@ void depthwise_conv2d(const WindowGeometry& g, const quant::MacParams& params,
             const int oc = ic * multiplier + m;
             std::int32_t acc = 0;
             for (int ky = 0; ky < g.kernel_h; ++ky) {
-              const int iy = y * g.stride_h - g.pad_top + ky * g.dilation_h;
-              if (iy < 0 || iy >= g.input.height)
+              const int iy = g.input_row(y, ky);
+              if (iy < 0)
                 continue;
               for (int kx = 0; kx < g.kernel_w; ++kx) {
-                const int ix = x * g.stride_w - g.pad_left + kx * g.dilation_w;
-                if (ix < 0 || ix >= g.input.width)
+                const int ix = g.input_col(x, kx);
+                if (ix < 0)
                   continue;
                 const std::int32_t in = input[g.input.offset(n, iy, ix, ic)];
                 const std::int32_t w = filter[filter_offset(g, ky, kx, oc)];
                 acc += w * (in + params.input_offset);
               }
             }
-            if (!bias.empty())
-              acc += bias[static_cast<std::size_t>(oc)];
-            acc = multiply_by_quantized_multiplier(acc, params.output_multipliers[static_cast<std::size_t>(oc)]);
-            acc += params.output_offset;
-            acc = std::clamp(acc, params.activation.min, params.activation.max);
-            output[g.output.offset(n, y, x, oc)] = static_cast<std::int8_t>(acc);
+            output[g.output.offset(n, y, x, oc)] = mac_output(acc, bias, params, oc);
           }
 }
 
@@ -79,12 +74,12 @@ void depthwise_conv2d(const WindowGeometry& g, quant::FloatRange activation, std
             const int oc = ic * multiplier + m;
             float acc = 0.0f;
             for (int ky = 0; ky < g.kernel_h; ++ky) {
-              const int iy = y * g.stride_h - g.pad_top + ky * g.dilation_h;
-              if (iy < 0 || iy >= g.input.height)
+              const int iy = g.input_row(y, ky);
+              if (iy < 0)
                 continue;
               for (int kx = 0; kx < g.kernel_w; ++kx) {
-                const int ix = x * g.stride_w - g.pad_left + kx * g.dilation_w;
-                if (ix < 0 || ix >= g.input.width)
+                const int ix = g.input_col(x, kx);
+                if (ix < 0)
                   continue;
                 acc += input[g.input.offset(n, iy, ix, ic)] * filter[filter_offset(g, ky, kx, oc)];
               }

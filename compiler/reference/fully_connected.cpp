@@ -1,7 +1,7 @@
 #include "compiler/reference/fully_connected.hpp"
 
-#include "compiler/reference/fixed_point.hpp"
 #include "compiler/reference/kernel_checks.hpp"
+#include "compiler/reference/mac_output.hpp"
 
 #include <algorithm>
 
@@ -37,12 +37,7 @@ void fully_connected(const FullyConnectedGeometry& g, const quant::MacParams& pa
         const std::int32_t w = weights[static_cast<std::size_t>(o) * g.in_features + i];
         acc += (w + params.filter_offset) * (in + params.input_offset);
       }
-      if (!bias.empty())
-        acc += bias[static_cast<std::size_t>(o)];
-      acc = multiply_by_quantized_multiplier(acc, params.output_multipliers[static_cast<std::size_t>(o)]);
-      acc += params.output_offset;
-      acc = std::clamp(acc, params.activation.min, params.activation.max);
-      output[static_cast<std::size_t>(b) * g.out_features + o] = static_cast<std::int8_t>(acc);
+      output[static_cast<std::size_t>(b) * g.out_features + o] = mac_output(acc, bias, params, o);
     }
 }
 

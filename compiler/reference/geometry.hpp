@@ -30,6 +30,19 @@ struct WindowGeometry {
   int stride_h = 1, stride_w = 1;
   int dilation_h = 1, dilation_w = 1;
   int pad_top = 0, pad_left = 0;
+
+  // The input row that output row y's kernel row ky reads, or -1 when it
+  // falls in the padding; input_col the same for columns.
+  int input_row(int y, int ky) const
+  {
+    const int i = y * stride_h - pad_top + ky * dilation_h;
+    return i >= 0 && i < input.height ? i : -1;
+  }
+  int input_col(int x, int kx) const
+  {
+    const int i = x * stride_w - pad_left + kx * dilation_w;
+    return i >= 0 && i < input.width ? i : -1;
+  }
 };
 
 // FULLY_CONNECTED: input [batches][in_features], weights

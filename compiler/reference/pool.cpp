@@ -16,12 +16,12 @@ int for_each_tap(const WindowGeometry& g, std::span<const T> input, int n, int y
 {
   int count = 0;
   for (int ky = 0; ky < g.kernel_h; ++ky) {
-    const int iy = y * g.stride_h - g.pad_top + ky;
-    if (iy < 0 || iy >= g.input.height)
+    const int iy = g.input_row(y, ky);
+    if (iy < 0)
       continue;
     for (int kx = 0; kx < g.kernel_w; ++kx) {
-      const int ix = x * g.stride_w - g.pad_left + kx;
-      if (ix < 0 || ix >= g.input.width)
+      const int ix = g.input_col(x, kx);
+      if (ix < 0)
         continue;
       visit(input[g.input.offset(n, iy, ix, c)]);
       ++count;
