@@ -9,8 +9,8 @@ namespace sim {
 namespace {
 
 std::vector<std::string> cpu_flags(const CoreConfig& core) {
-  std::string cpu = core.type == "cortex-m4f" ? "cortex-m4" : core.type;
-  if (cpu == "cortex-m33") cpu = "cortex-m33";
+  // GCC names the core without the FPU suffix edgesim's platforms use.
+  const std::string cpu = core.type == "cortex-m4f" ? "cortex-m4" : core.type;
   std::vector<std::string> flags = {"-mcpu=" + cpu, "-mthumb"};
   const auto& p = core.profile;
   if (!p.has(isa::kFpSp)) {

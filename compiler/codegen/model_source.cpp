@@ -6,6 +6,7 @@
 
 #include "compiler/codegen/c_text.hpp"
 #include "compiler/codegen/op_calls.hpp"
+#include "compiler/network/splitmix.hpp"
 
 namespace compiler::codegen {
 
@@ -17,18 +18,9 @@ std::vector<std::string> symbols(std::size_t n, const char* stem) {
   return names;
 }
 
-// SplitMix64: the default input pattern, the same on every host.
-struct SplitMix64 {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-};
-
-std::string input_definition(const graph::Tensor& t, const std::string& name, SplitMix64& rng) {
+// The default input pattern: the network YAML's generator (the same bits on
+// every host).
+std::string input_definition(const graph::Tensor& t, const std::string& name, network::SplitMix64& rng) {
   std::string s = fmt::format("{} {}[{}] __attribute__((aligned(16))) = {{", c_type(t.type), name, t.elements());
   for (std::size_t i = 0; i < t.elements(); ++i) {
     s += (i % 16 == 0) ? "\n  " : " ";
@@ -76,12 +68,11 @@ std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, co
   s += "\n/* ---- activations (SRAM) ---- */\n";
   s += fmt::format("uint8_t edgesim_arena[{}] __attribute__((aligned({})));\n", std::max<std::size_t>(plan.arena_bytes, 1),
                    plan.alignment);
-  SplitMix64 rng{options.input_seed};
+  network::SplitMix64 rng(options.input_seed);
   const auto ins = input_symbols(g), outs = output_symbols(g);
   for (std::size_t i = 0; i < g.inputs.size(); ++i) s += input_definition(g.tensors[g.inputs[i]], ins[i], rng);
   for (std::size_t i = 0; i < g.outputs.size(); ++i) {
     const auto& t = g.tensors[g.outputs[i]];
-    if (plan.tensors[g.outputs[i]].home != plan::Home::Output) continue;  // an input passed straight through
     s += fmt::format("{} {}[{}] __attribute__((aligned(16)));\n", c_type(t.type), outs[i], t.elements());
   }
   s += "\nvoid model_run(void)\n{" + body + "  edgesim_layers_end();\n}\n\n";

@@ -80,6 +80,10 @@ std::string OpCalls::pointer(int t) const {
   throw std::logic_error(fmt::format("tensor '{}' has no buffer", g_.tensors[t].name));
 }
 
+std::string OpCalls::data_of(int t) {
+  return plan_.tensors.at(t).home == plan::Home::Constant ? constant(t) : pointer(t);
+}
+
 std::string OpCalls::constant(int t) {
   const std::string name = fmt::format("c{}", t);
   if (!defined_[t]) {
@@ -263,7 +267,7 @@ std::string OpCalls::concatenation(int index, const graph::Operator& op) {
     const auto& in = g_.tensors[t];
     if (!f32 && (in.quant.scales != g_.tensors[out].quant.scales || in.quant.zero_points != g_.tensors[out].quant.zero_points))
       fail(op, fmt::format("input '{}' is quantized differently from the output (TFLite's int8 CONCATENATION needs one quantization)", in.name));
-    const std::string data = plan_.tensors[t].home == plan::Home::Constant ? constant(t) : pointer(t);
+    const std::string data = data_of(t);
     items += f32 ? fmt::format("{{{}, {}}}, ", data, in.shape[axis]) : fmt::format("{{{}, {}, NULL}}, ", data, in.shape[axis]);
   }
   return fmt::format("  {{\n    const nn_concat_input_{} in[] = {{{}}};\n    nn_{}concat{}(in, {}, {}, {}, {});\n  }}\n",
@@ -274,8 +278,7 @@ std::string OpCalls::concatenation(int index, const graph::Operator& op) {
 std::string OpCalls::reshape(int index, const graph::Operator& op) {
   const int in = op.inputs.at(0), out = op.outputs.at(0);
   if (plan_.tensors[out].alias_of != graph::kNoTensor) return "  /* RESHAPE: the output shares its input's bytes */\n";
-  const std::string from = plan_.tensors[in].home == plan::Home::Constant ? constant(in) : pointer(in);
-  return fmt::format("  memcpy({}, {}, {});\n", pointer(out), from, g_.tensors[out].bytes());
+  return fmt::format("  memcpy({}, {}, {});\n", pointer(out), data_of(in), g_.tensors[out].bytes());
 }
 
 std::string OpCalls::quantize(int index, const graph::Operator& op) {

@@ -30,6 +30,7 @@ class OpCalls {
  private:
   std::string pointer(int tensor) const;              // where a tensor's data is, as a typed C expression
   std::string constant(int tensor);                   // its const array's name, defined on first use
+  std::string data_of(int tensor);                    // constant() or pointer(), whichever holds it
   std::string dequantized_filter(int tensor);         // a hybrid operator's int8 filter as floats
   std::string multipliers(int index, const std::vector<int>& multipliers, const std::vector<int>& shifts);
 
