@@ -26,13 +26,13 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
   std::unique_ptr<Platform> platform;
   std::ofstream stats_out;
   std::vector<SymbolFile> dumps;
-  ElfImage firmware;
+  ElfImage firmware;  // kept for --dump after the run
   try {
     std::vector<Override> overrides;
     for (const auto& o : cmd.overrides) overrides.push_back(parse_override(o));
     const auto file = PlatformCatalog::from_environment().resolve(cmd.platform);
     PlatformConfig config = load_platform_config(file, overrides);
-    const ElfImage image = load_elf(cmd.firmware);
+    firmware = load_elf(cmd.firmware);
     if (cmd.stats_file) {
       stats_out.open(*cmd.stats_file);
       if (!stats_out) throw ConfigError(fmt::format("--stats {}: cannot open for writing", *cmd.stats_file));
@@ -46,10 +46,9 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
     if (cmd.vcd) options.vcd = *cmd.vcd;
     options.warn = [&diagnostics](const std::string& w) { diagnostics << "edgesim: warning: " << w << '\n'; };
     platform = std::make_unique<Platform>(std::move(config), options, console);
-    platform->load(image);
-    for (const auto& spec : cmd.loads) load_symbol_file(*platform, image, parse_load(spec));
+    platform->load(firmware);
+    for (const auto& spec : cmd.loads) load_symbol_file(*platform, firmware, parse_load(spec));
     for (const auto& spec : cmd.dumps) dumps.push_back(parse_dump(spec));
-    firmware = image;
   } catch (const ConfigError& e) {
     error_line(diagnostics, e.what());
     return kExitUsage;
