@@ -249,6 +249,22 @@ std::string padding_text(Padding padding)
   return padding == Padding::Same ? "SAME" : "VALID";
 }
 
+// What CONV_2D and DEPTHWISE_CONV_2D share: the window, a bias of out_c
+// channels, and the output shape TFLite's padding rule gives.
+template <typename Params>
+void expect_convolution(const OperatorCheck& c, const Params& p, const Tensor& in, const Tensor& filter, int out_c)
+{
+  c.expect_window(p.stride_h, p.stride_w, filter.shape[1], filter.shape[2], p.dilation_h, p.dilation_w);
+  c.expect_bias(out_c);
+  const PaddedDim h = pad_dim(p.padding, in.shape[1], filter.shape[1], p.stride_h, p.dilation_h);
+  const PaddedDim w = pad_dim(p.padding, in.shape[2], filter.shape[2], p.stride_w, p.dilation_w);
+  c.expect_output_shape(
+    {in.shape[0], h.out, w.out, out_c},
+    fmt::format("input {}, filter {}, stride {}x{}, dilation {}x{} and {} padding",
+                shape_text(in.shape), shape_text(filter.shape), p.stride_h, p.stride_w,
+                p.dilation_h, p.dilation_w, padding_text(p.padding)));
+}
+
 void check_conv(const OperatorCheck& c)
 {
   c.expect_arity(2, 3, 1);
@@ -263,15 +279,7 @@ void check_conv(const OperatorCheck& c)
                        "convolution is not supported)",
                        filter.name, shape_text(filter.shape), filter.shape[3], in.name,
                        shape_text(in.shape), in.shape[3]));
-  c.expect_window(p.stride_h, p.stride_w, filter.shape[1], filter.shape[2], p.dilation_h, p.dilation_w);
-  c.expect_bias(out_c);
-  const PaddedDim h = pad_dim(p.padding, in.shape[1], filter.shape[1], p.stride_h, p.dilation_h);
-  const PaddedDim w = pad_dim(p.padding, in.shape[2], filter.shape[2], p.stride_w, p.dilation_w);
-  c.expect_output_shape(
-    {in.shape[0], h.out, w.out, out_c},
-    fmt::format("input {}, filter {}, stride {}x{}, dilation {}x{} and {} padding",
-                shape_text(in.shape), shape_text(filter.shape), p.stride_h, p.stride_w,
-                p.dilation_h, p.dilation_w, padding_text(p.padding)));
+  expect_convolution(c, p, in, filter, out_c);
   c.expect_weight_quant(filter, out_c, 0, "filter");
   c.expect_int8_activation_quant();
 }
@@ -293,15 +301,7 @@ void check_depthwise(const OperatorCheck& c)
                        "give {}",
                        filter.name, out_c, in.shape[3], p.depth_multiplier,
                        std::int64_t{in.shape[3]} * p.depth_multiplier));
-  c.expect_window(p.stride_h, p.stride_w, filter.shape[1], filter.shape[2], p.dilation_h, p.dilation_w);
-  c.expect_bias(out_c);
-  const PaddedDim h = pad_dim(p.padding, in.shape[1], filter.shape[1], p.stride_h, p.dilation_h);
-  const PaddedDim w = pad_dim(p.padding, in.shape[2], filter.shape[2], p.stride_w, p.dilation_w);
-  c.expect_output_shape(
-    {in.shape[0], h.out, w.out, out_c},
-    fmt::format("input {}, filter {}, stride {}x{}, dilation {}x{} and {} padding",
-                shape_text(in.shape), shape_text(filter.shape), p.stride_h, p.stride_w,
-                p.dilation_h, p.dilation_w, padding_text(p.padding)));
+  expect_convolution(c, p, in, filter, out_c);
   c.expect_weight_quant(filter, out_c, 3, "filter");
   c.expect_int8_activation_quant();
 }
