@@ -59,6 +59,14 @@ compiler::toolchain::Target compile_target(const PlatformConfig& p) {
     if (run.bytes > t.data.bytes) t.data = run;
   }
   if (t.data.bytes == 0) throw ConfigError(fmt::format("{}: no RAM memory (kind: ram) for the network's data", p.source));
+
+  if (p.accel) {
+    const AccelConfig& a = *p.accel;
+    t.accel = compiler::codegen::AccelTarget{.base = a.base, .irq = a.irq, .rows = a.rows, .cols = a.cols,
+                                             .input_buffer_bytes = a.input_buffer_bytes,
+                                             .weight_buffer_bytes = a.weight_buffer_bytes,
+                                             .output_buffer_bytes = a.output_buffer_bytes};
+  }
   return t;
 }
 

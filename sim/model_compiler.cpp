@@ -42,7 +42,8 @@ std::string metadata_json(const CompiledModel& m, Backend backend) {
   auto layers = nlohmann::json::array();
   for (const auto& l : m.layers)
     layers.push_back({{"index", l.index}, {"op", l.op}, {"output", l.output}, {"macs", l.macs}, {"params", l.params},
-                      {"param_bytes", l.param_bytes}, {"input_bytes", l.input_bytes}, {"output_bytes", l.output_bytes}});
+                      {"param_bytes", l.param_bytes}, {"input_bytes", l.input_bytes}, {"output_bytes", l.output_bytes},
+                      {"runs_on", compiler::codegen::name_of(m.placements.at(l.index).runs_on)}});
   j["layers"] = layers;
   j["inputs"] = buffers_json(m.graph, m.graph.inputs, compiler::codegen::input_symbols(m.graph));
   j["outputs"] = buffers_json(m.graph, m.graph.outputs, compiler::codegen::output_symbols(m.graph));
@@ -53,9 +54,15 @@ void check_backend(const PlatformConfig& p, Backend backend) {
   if (backend == Backend::Simd && !p.core.profile.has(isa::kDsp))
     throw ModelError(fmt::format("the simd backend needs the DSP extension; {} is a {} (use --backend portable)",
                                  p.name, p.core.type));
-  if (backend == Backend::Accel)
-    throw ModelError("the accel backend is not available yet (see issue 6); use portable or simd");
+  if (backend == Backend::Accel && !p.accel)
+    throw ModelError(fmt::format("the accel backend needs a platform with an accelerator (accel: section); {} has none",
+                                 p.name));
 }
+
+// The D-cache's line on the Cortex-M7 (accel_cache.h): with the accel
+// backend no two arena tensors share a line, so maintaining one tensor's
+// lines never touches another's bytes.
+constexpr std::size_t kAccelArenaAlignment = 32;
 
 // Before building: does the plan fit at all? (The linker checks exactly.)
 void check_fit(const CompiledModel& m) {
@@ -88,13 +95,17 @@ CompiledModel compile_model(const PlatformConfig& platform, const ModelCompileRe
   CompiledModel m;
   m.target = compile_target(platform);
   m.graph = read_model(request.model);
-  m.plan = compiler::plan::plan_memory(m.graph, compiler::codegen::scratch_bytes(m.graph, request.backend));
   m.layers = compiler::analysis::layer_stats(m.graph);
   for (int t : m.graph.inputs) m.io_bytes += m.graph.tensors[t].bytes();
   for (int t : m.graph.outputs) m.io_bytes += m.graph.tensors[t].bytes();
   std::string source;
   try {
-    source = compiler::codegen::model_source(m.graph, m.plan, {request.backend, request.input_seed});
+    m.placements = compiler::codegen::place_operators(m.graph, request.backend, m.target.dsp, m.target.accel);
+    m.plan = compiler::plan::plan_memory(m.graph, compiler::codegen::scratch_bytes(m.graph, m.placements),
+                                         request.backend == Backend::Accel ? kAccelArenaAlignment
+                                                                           : compiler::plan::MemoryPlan{}.alignment);
+    source = compiler::codegen::model_source(m.graph, m.plan, m.placements,
+                                             {request.backend, m.target.accel, request.input_seed});
   } catch (const std::invalid_argument& e) {
     throw ModelError(fmt::format("{}: {}", request.model.string(), e.what()));
   }
@@ -109,11 +120,16 @@ std::string static_report(const CompiledModel& m) {
   const auto totals = compiler::analysis::totals(m.layers);
   std::string s = fmt::format("{}: {} operators, {} MACs, {} parameters ({})\n", m.graph.name, m.layers.size(),
                               totals.macs, totals.params, kib(totals.param_bytes));
-  s += fmt::format("  {:>3}  {:<18} {:>11} {:>9} {:>10} {:>9} {:>9}  {}\n", "#", "operator", "MACs", "params",
-                   "param B", "in B", "out B", "output");
+  s += fmt::format("  {:>3}  {:<18} {:>11} {:>9} {:>10} {:>9} {:>9}  {:<8}  {}\n", "#", "operator", "MACs", "params",
+                   "param B", "in B", "out B", "runs on", "output");
   for (const auto& l : m.layers)
-    s += fmt::format("  {:>3}  {:<18} {:>11} {:>9} {:>10} {:>9} {:>9}  {}\n", l.index, l.op, l.macs, l.params,
-                     l.param_bytes, l.input_bytes, l.output_bytes, l.output.substr(0, 48));
+    s += fmt::format("  {:>3}  {:<18} {:>11} {:>9} {:>10} {:>9} {:>9}  {:<8}  {}\n", l.index, l.op, l.macs, l.params,
+                     l.param_bytes, l.input_bytes, l.output_bytes,
+                     compiler::codegen::name_of(m.placements.at(l.index).runs_on), l.output.substr(0, 48));
+  // Layers the accelerator has a command for but cannot run here, and why.
+  for (std::size_t i = 0; i < m.placements.size(); ++i)
+    if (!m.placements[i].refused.empty())
+      s += fmt::format("  layer {} stays on the CPU: {}\n", i, m.placements[i].refused);
   s += fmt::format("arena {} bytes ({} without reuse), inputs/outputs {} bytes\n", m.plan.arena_bytes,
                    m.plan.unshared_bytes, m.io_bytes);
   return s;

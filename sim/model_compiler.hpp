@@ -12,6 +12,7 @@
 
 #include "compiler/analysis/layer_stats.hpp"
 #include "compiler/codegen/backend.hpp"
+#include "compiler/codegen/placement.hpp"
 #include "compiler/graph/graph.hpp"
 #include "compiler/plan/memory_plan.hpp"
 #include "compiler/toolchain/firmware_build.hpp"
@@ -34,6 +35,7 @@ struct ModelCompileRequest {
 struct CompiledModel {
   compiler::graph::Graph graph;
   compiler::plan::MemoryPlan plan;
+  std::vector<compiler::codegen::Placement> placements;  // per operator: where it runs
   std::vector<compiler::analysis::LayerStats> layers;
   compiler::toolchain::Target target;
   compiler::toolchain::FirmwareSizes sizes;
@@ -51,7 +53,9 @@ class ModelError : public std::runtime_error {
 CompiledModel compile_model(const PlatformConfig& platform, const ModelCompileRequest& request,
                             const std::function<void(const CompiledModel&)>& printed = {});
 
-// The static report: a table of layers, then totals and the memory plan.
+// The static report: a table of layers (with where each runs: portable,
+// simd or accel), the layers the accelerator had to leave to the CPU and
+// why, then totals and the memory plan.
 std::string static_report(const CompiledModel& model);
 
 }  // namespace sim

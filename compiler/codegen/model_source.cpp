@@ -1,5 +1,6 @@
 #include "compiler/codegen/model_source.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -20,8 +21,9 @@ std::vector<std::string> symbols(std::size_t n, const char* stem) {
 
 // The default input pattern: the network YAML's generator (the same bits on
 // every host).
-std::string input_definition(const graph::Tensor& t, const std::string& name, network::SplitMix64& rng) {
-  std::string s = fmt::format("{} {}[{}] __attribute__((aligned(16))) = {{", c_type(t.type), name, t.elements());
+std::string input_definition(const graph::Tensor& t, const std::string& name, std::size_t alignment,
+                             network::SplitMix64& rng) {
+  std::string s = fmt::format("{} {}[{}] __attribute__((aligned({}))) = {{", c_type(t.type), name, t.elements(), alignment);
   for (std::size_t i = 0; i < t.elements(); ++i) {
     s += (i % 16 == 0) ? "\n  " : " ";
     const std::uint64_t r = rng.next();
@@ -40,15 +42,26 @@ std::string input_definition(const graph::Tensor& t, const std::string& name, ne
 std::vector<std::string> input_symbols(const graph::Graph& g) { return symbols(g.inputs.size(), "input"); }
 std::vector<std::string> output_symbols(const graph::Graph& g) { return symbols(g.outputs.size(), "output"); }
 
-std::vector<std::size_t> scratch_bytes(const graph::Graph& g, Backend backend) {
+std::vector<std::size_t> scratch_bytes(const graph::Graph& g, const std::vector<Placement>& placements) {
   std::vector<std::size_t> bytes(g.ops.size(), 0);
-  for (std::size_t i = 0; i < g.ops.size(); ++i) bytes[i] = op_scratch_bytes(g, g.ops[i], backend);
+  for (std::size_t i = 0; i < g.ops.size(); ++i) bytes[i] = op_scratch_bytes(g, g.ops[i], placements.at(i).runs_on);
   return bytes;
 }
 
-std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, const SourceOptions& options) {
-  OpCalls calls(g, plan, options.backend, input_symbols(g), output_symbols(g));
+std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, const std::vector<Placement>& placements,
+                         const SourceOptions& options) {
+  const auto runs_on = [&](Backend b) {
+    return std::any_of(placements.begin(), placements.end(), [b](const Placement& p) { return p.runs_on == b; });
+  };
+  OpCalls calls(g, plan, placements, input_symbols(g), output_symbols(g));
   std::string body;
+  if (options.backend == Backend::Accel) {
+    if (!options.accel) throw std::invalid_argument("the accel backend needs an accelerator");
+    // The driver resets the device and sets its BASE registers to 0: the
+    // streams' address words are absolute. No interrupt line: poll.
+    body += fmt::format("\n  edgesim_accel_init(0x{:08x}u, {});\n", options.accel->base,
+                        options.accel->irq ? std::to_string(*options.accel->irq) : "EDGESIM_ACCEL_POLL");
+  }
   for (std::size_t i = 0; i < g.ops.size(); ++i) {
     body += fmt::format("\n  /* layer {}: {} -> {} */\n", i, graph::name_of(g.ops[i].kind),
                         comment_text(g.tensors[g.ops[i].outputs.at(0)].name));
@@ -61,8 +74,10 @@ std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, co
                    comment_text(g.name), name_of(options.backend));
   s += "#include <math.h>\n#include <stdint.h>\n#include <string.h>\n\n";
   s += "#include \"nn_ops.h\"\n#include \"nn_ops_f32.h\"\n";
-  if (options.backend == Backend::Simd) s += "#include \"nn_ops_simd.h\"\n";
-  s += "#include \"model_runtime.h\"\n\n";
+  if (runs_on(Backend::Simd)) s += "#include \"nn_ops_simd.h\"\n";
+  s += "#include \"model_runtime.h\"\n";
+  if (options.backend == Backend::Accel) s += "#include \"model_accel.h\"\n";
+  s += "\n";
   s += "/* ---- constants (flash) ---- */\n";
   s += calls.constants();
   s += "\n/* ---- activations (SRAM) ---- */\n";
@@ -70,11 +85,12 @@ std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, co
                    plan.alignment);
   network::SplitMix64 rng(options.input_seed);
   const auto ins = input_symbols(g), outs = output_symbols(g);
-  for (std::size_t i = 0; i < g.inputs.size(); ++i) s += input_definition(g.tensors[g.inputs[i]], ins[i], rng);
+  for (std::size_t i = 0; i < g.inputs.size(); ++i) s += input_definition(g.tensors[g.inputs[i]], ins[i], plan.alignment, rng);
   for (std::size_t i = 0; i < g.outputs.size(); ++i) {
     const auto& t = g.tensors[g.outputs[i]];
-    s += fmt::format("{} {}[{}] __attribute__((aligned(16)));\n", c_type(t.type), outs[i], t.elements());
+    s += fmt::format("{} {}[{}] __attribute__((aligned({})));\n", c_type(t.type), outs[i], t.elements(), plan.alignment);
   }
+  if (!calls.streams().empty()) s += "\n/* ---- accelerator command streams (flash) ---- */\n" + calls.streams();
   s += "\nvoid model_run(void)\n{" + body + "  edgesim_layers_end();\n}\n\n";
   s += "const edgesim_buffer edgesim_outputs[] = {\n";
   for (std::size_t i = 0; i < g.outputs.size(); ++i)

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/codegen/accel_command.hpp"
 #include "compiler/codegen/c_text.hpp"
 #include "compiler/quant/activation_range.hpp"
 #include "compiler/quant/operator_params.hpp"
@@ -24,11 +25,9 @@ bool is_float(const graph::Graph& g, int tensor) { return g.tensors[tensor].type
 // The nn_window initialiser of a 2-D window over an NHWC input.
 std::string window(const graph::Tensor& in, const graph::Tensor& out, int kernel_h, int kernel_w, int stride_h,
                    int stride_w, int dilation_h, int dilation_w, graph::Padding padding) {
-  const auto h = graph::pad_dim(padding, in.shape[1], kernel_h, stride_h, dilation_h);
-  const auto w = graph::pad_dim(padding, in.shape[2], kernel_w, stride_w, dilation_w);
-  return fmt::format("{{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}}", in.shape[1], in.shape[2], out.shape[1],
-                     out.shape[2], kernel_h, kernel_w, stride_h, stride_w, dilation_h, dilation_w, h.pad_before,
-                     w.pad_before);
+  const auto w = window_of(in, out, kernel_h, kernel_w, stride_h, stride_w, dilation_h, dilation_w, padding);
+  return fmt::format("{{{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}}", w.in_h, w.in_w, w.out_h, w.out_w, w.kernel_h,
+                     w.kernel_w, w.stride_h, w.stride_w, w.dilation_h, w.dilation_w, w.pad_top, w.pad_left);
 }
 
 std::string float_activation(graph::Activation a) {
@@ -47,8 +46,8 @@ std::string int_list(const std::vector<int>& v) {
 // Bounds of what workloads/nn/simd's *_scratch_bytes return (nn_ops_simd.h):
 // int16 im2col columns of two pixels for a convolution, 8 bytes per tap for
 // a depthwise one, nothing for a fully connected layer.
-std::size_t op_scratch_bytes(const graph::Graph& g, const graph::Operator& op, Backend backend) {
-  if (backend != Backend::Simd || g.tensors[op.inputs.at(0)].type != DataType::Int8) return 0;
+std::size_t op_scratch_bytes(const graph::Graph& g, const graph::Operator& op, Backend runs_on) {
+  if (runs_on != Backend::Simd || g.tensors[op.inputs.at(0)].type != DataType::Int8) return 0;
   if (op.kind != OpKind::Conv2D && op.kind != OpKind::DepthwiseConv2D) return 0;
   const auto& filter = g.tensors[op.inputs.at(1)].shape;
   if (op.kind == OpKind::Conv2D) return 16 * (std::size_t(filter[1]) * filter[2] * filter[3] / 4 + 2);
@@ -56,9 +55,9 @@ std::size_t op_scratch_bytes(const graph::Graph& g, const graph::Operator& op, B
   return 0;
 }
 
-OpCalls::OpCalls(const graph::Graph& g, const plan::MemoryPlan& plan, Backend backend, std::vector<std::string> ins,
-                 std::vector<std::string> outs)
-    : g_(g), plan_(plan), backend_(backend), symbol_(g.tensors.size()), defined_(g.tensors.size(), false) {
+OpCalls::OpCalls(const graph::Graph& g, const plan::MemoryPlan& plan, const std::vector<Placement>& placements,
+                 std::vector<std::string> ins, std::vector<std::string> outs)
+    : g_(g), plan_(plan), placements_(placements), symbol_(g.tensors.size()), defined_(g.tensors.size(), false) {
   for (std::size_t i = 0; i < g.inputs.size(); ++i) symbol_[g.inputs[i]] = ins.at(i);
   for (std::size_t i = 0; i < g.outputs.size(); ++i) {
     if (!symbol_[g.outputs[i]].empty())
@@ -124,6 +123,7 @@ std::string OpCalls::multipliers(int index, const std::vector<int>& mult, const 
 
 std::string OpCalls::call(int index) {
   const auto& op = g_.ops.at(index);
+  if (placements_.at(index).runs_on == Backend::Accel) return accel_layer(index, op);
   switch (op.kind) {
     case OpKind::Conv2D:
     case OpKind::DepthwiseConv2D:
@@ -192,7 +192,7 @@ std::string OpCalls::mac(int index, const graph::Operator& op) {
   const std::string weights = constant(filter_t);
   const std::string bias = bias_t == graph::kNoTensor ? "NULL" : constant(bias_t);
   std::string suffix, scratch;
-  if (backend_ == Backend::Simd) {
+  if (placements_.at(index).runs_on == Backend::Simd) {
     suffix = "_simd";
     const auto s = plan_.scratch.at(index);
     scratch = s ? fmt::format(", edgesim_arena + {}", *s) : ", NULL";
@@ -201,6 +201,37 @@ std::string OpCalls::mac(int index, const graph::Operator& op) {
       "  {{\n    {}\n    static const nn_mac_quant q = {{{}, {}, {}, {}, {}}};\n    nn_{}{}(&s, &q, {}, {}, {}, {}{});\n  }}\n",
       shape, q.input_offset, q.output_offset, q.activation.min, q.activation.max, per_channel, kernel, suffix, input,
       weights, bias, output, scratch);
+}
+
+// The layer's stream goes to streams_; the call names the activations the
+// device reads and writes, for the D-cache maintenance around it.
+std::string OpCalls::accel_layer(int index, const graph::Operator& op) {
+  const AccelCommand& c = *placements_.at(index).accel;
+  const int out = op.outputs.at(0);
+  std::vector<std::string> addresses;
+  std::vector<int> reads;
+  if (op.kind == OpKind::Add) {
+    reads = {op.inputs.at(0), op.inputs.at(1)};
+    addresses = {pointer(reads[0]), pointer(reads[1]), pointer(out)};
+  } else {
+    const int bias_t = op.inputs.size() > 2 ? op.inputs[2] : graph::kNoTensor;
+    std::vector<int> mult, shift;
+    for (const auto& r : c.requant) {
+      mult.push_back(r.multiplier);
+      shift.push_back(r.shift);
+    }
+    multipliers(index, mult, shift);
+    reads = {op.inputs.at(0)};
+    addresses = {pointer(reads[0]), constant(op.inputs.at(1)), bias_t == graph::kNoTensor ? "" : constant(bias_t),
+                 fmt::format("op{}_multipliers", index), fmt::format("op{}_shifts", index), pointer(out)};
+  }
+  streams_ += fmt::format("static const uint32_t op{}_stream[] __attribute__((aligned(4))) = {{{}}};\n", index,
+                          stream_initialiser(c, addresses));
+  const auto span = [this](int t) { return fmt::format("{{{}, {}}}", pointer(t), g_.tensors[t].bytes()); };
+  return fmt::format(
+      "  {{\n    static const edgesim_accel_job job = {{{0}, op{0}_stream, sizeof op{0}_stream, {{{1}, {2}}}, {3}}};\n"
+      "    edgesim_accel_layer(&job);\n  }}\n",
+      index, span(reads[0]), reads.size() > 1 ? span(reads[1]) : "{NULL, 0}", span(out));
 }
 
 std::string OpCalls::pool(int index, const graph::Operator& op) {

@@ -89,9 +89,16 @@ FirmwareSizes build_firmware(const Target& t, const BuildRequest& r) {
   std::vector<fs::path> sources = {r.work_dir / "model.c", workloads / "model" / "model_main.c", common / "startup.c", vectors};
   for (const auto& dir : {workloads / "nn", workloads / "model", common}) argv.push_back("-I" + dir.string());
   for (const auto& f : c_files(workloads / "nn")) sources.push_back(f);
-  if (r.backend == codegen::Backend::Simd) {
+  const bool accel = r.backend == codegen::Backend::Accel;
+  if (r.backend == codegen::Backend::Simd || (accel && t.dsp)) {
     argv.push_back("-I" + (workloads / "nn" / "simd").string());
     for (const auto& f : c_files(workloads / "nn" / "simd")) sources.push_back(f);
+  }
+  if (accel) {
+    // The driver includes the device's interface as accel/device/accel_interface.h.
+    for (const auto& dir : {workloads / "accel", (workloads / "..").lexically_normal()}) argv.push_back("-I" + dir.string());
+    for (const auto& f : c_files(workloads / "accel")) sources.push_back(f);
+    sources.push_back(workloads / "model" / "model_accel.c");
   }
   for (const auto& s : sources) argv.push_back(s.string());
   for (const std::string flag : {"--specs=rdimon.specs", "-nostartfiles", "-Wl,--gc-sections"}) argv.push_back(flag);

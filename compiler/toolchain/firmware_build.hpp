@@ -1,17 +1,21 @@
 // Builds the firmware of a compiled network with arm-none-eabi-gcc: the
 // generated model.c, the kernel library (workloads/nn, and nn/simd for the
-// simd backend), the model runtime (workloads/model), the board's startup
-// and vector table (workloads/platforms), and a linker script made from the
-// platform's memories, so a model that does not fit fails at link time with
-// the overflow in bytes.
+// simd backend and for the accel backend on a core with DSP), the model
+// runtime (workloads/model; model_accel.c and the accelerator's driver,
+// workloads/accel, for the accel backend), the board's startup and vector
+// table (workloads/platforms), and a linker script made from the platform's
+// memories, so a model that does not fit fails at link time with the
+// overflow in bytes.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "compiler/codegen/accel_target.hpp"
 #include "compiler/codegen/backend.hpp"
 
 namespace compiler::toolchain {
@@ -31,6 +35,7 @@ struct Target {
   MemoryRegion text;                   // code and constants
   MemoryRegion data;                   // .data, .bss (the arena), heap and stack
   std::uint32_t stack_bytes = 8 * 1024;
+  std::optional<codegen::AccelTarget> accel;  // the platform's accelerator, if it has one
 };
 
 // A model that does not fit its platform, or a build that failed.
