@@ -3,7 +3,8 @@
 #
 # `edgesim compile` refuses what it cannot build with exit status 2 and one
 # clear line: a file that is not a TFLite model, a model too large for the
-# platform's SRAM (saying by how much), a backend the core cannot run.
+# platform's SRAM (saying by how much), a backend the core cannot run, the
+# accel backend on a platform without an accelerator.
 set -uo pipefail
 edgesim=$1 network=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
@@ -34,6 +35,9 @@ expect "too large for SRAM" "does not fit stm32f407: .* [0-9]+ more than 'sram' 
 
 expect "simd without DSP" "simd backend needs the DSP extension" \
     "$edgesim" compile "$network" --platform m0plus-minimal --backend simd -o "$work/c.elf"
+
+expect "accel without accelerator" "accel backend needs a platform with an accelerator \(accel: section\); stm32f407 has none" \
+    "$edgesim" compile "$network" --platform stm32f407 --backend accel -o "$work/f.elf"
 
 expect "unknown backend" "unknown backend 'neon'" \
     "$edgesim" compile "$network" --platform stm32f407 --backend neon -o "$work/d.elf"
