@@ -1,5 +1,6 @@
 #include "compiler/toolchain/process.hpp"
 
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,8 +15,10 @@ namespace compiler::toolchain {
 
 ProcessResult run_process(const std::vector<std::string>& argv) {
   ProcessResult result;
+  // Close-on-exec, so that a child started meanwhile by another thread does
+  // not inherit this pipe and hold its write end open (no EOF until it exits).
   int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) {
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
     result.output = std::string("pipe: ") + std::strerror(errno);
     return result;
   }
