@@ -185,6 +185,26 @@ std::vector<ElfSymbol> read_symbols(const ElfFile& f, const Elf32_Ehdr& ehdr) {
   return symbols;
 }
 
+// edgesim's sections (.edgesim.*): not allocated, so no segment holds them.
+std::vector<ElfNote> read_notes(const ElfFile& f, const Elf32_Ehdr& ehdr) {
+  std::vector<ElfNote> notes;
+  if (ehdr.e_shoff == 0) return notes;
+  size_t names = 0;
+  if (elf_getshdrstrndx(f.elf(), &names) != 0) fail(f.path(), "unreadable section names (" + libelf_message() + ")");
+  for (Elf_Scn* scn = elf_nextscn(f.elf(), nullptr); scn; scn = elf_nextscn(f.elf(), scn)) {
+    const Elf32_Shdr* sh = elf32_getshdr(scn);
+    if (!sh || sh->sh_type != SHT_PROGBITS || (sh->sh_flags & SHF_ALLOC)) continue;
+    const char* name = elf_strptr(f.elf(), names, sh->sh_name);
+    if (!name || !std::string_view(name).starts_with(".edgesim.")) continue;
+    if (uint64_t{sh->sh_offset} + sh->sh_size > f.size())
+      fail(f.path(), fmt::format("section {} at file offset {:#x}-{:#x} is past the end of the file ({} bytes)", name,
+                                 sh->sh_offset, uint64_t{sh->sh_offset} + sh->sh_size, f.size()));
+    const uint8_t* bytes = f.raw() + sh->sh_offset;
+    notes.push_back({name, std::vector<uint8_t>(bytes, bytes + sh->sh_size)});
+  }
+  return notes;
+}
+
 // Among symbols at one address, which names the function: a sized one, a
 // global one, then the alphabetically first (aliases such as the weak IRQ
 // handlers all pointing at Default_Handler).
@@ -195,8 +215,13 @@ bool preferred(const ElfSymbol& a, const ElfSymbol& b) {
 
 }  // namespace
 
-ElfImage::ElfImage(fs::path path, uint32_t entry, std::vector<ElfSegment> segments, std::vector<ElfSymbol> symbols)
-    : path_(std::move(path)), entry_(entry), segments_(std::move(segments)), symbols_(std::move(symbols)) {
+ElfImage::ElfImage(fs::path path, uint32_t entry, std::vector<ElfSegment> segments, std::vector<ElfSymbol> symbols,
+                   std::vector<ElfNote> notes)
+    : path_(std::move(path)),
+      entry_(entry),
+      segments_(std::move(segments)),
+      symbols_(std::move(symbols)),
+      notes_(std::move(notes)) {
   std::stable_sort(symbols_.begin(), symbols_.end(), [](const ElfSymbol& a, const ElfSymbol& b) {
     return a.value != b.value ? a.value < b.value : preferred(a, b);
   });
@@ -225,6 +250,12 @@ const ElfSymbol* ElfImage::symbol(std::string_view name) const {
   return found;
 }
 
+const std::vector<uint8_t>* ElfImage::note(std::string_view name) const {
+  for (const ElfNote& n : notes_)
+    if (n.name == name) return &n.bytes;
+  return nullptr;
+}
+
 const ElfSymbol* ElfImage::function_at(uint32_t addr) const {
   addr &= ~1u;
   auto it = std::upper_bound(functions_.begin(), functions_.end(), addr,
@@ -240,7 +271,8 @@ ElfImage load_elf(const fs::path& path) {
   const Elf32_Ehdr& ehdr = check_header(file);
   auto segments = read_segments(file, ehdr);
   auto symbols = read_symbols(file, ehdr);
-  return ElfImage(path, ehdr.e_entry, std::move(segments), std::move(symbols));
+  auto notes = read_notes(file, ehdr);
+  return ElfImage(path, ehdr.e_entry, std::move(segments), std::move(symbols), std::move(notes));
 }
 
 [[noreturn]] static void outside_memory(const ElfImage& image, size_t index, const char* which, uint32_t addr,

@@ -1,5 +1,7 @@
 // Reads a firmware ELF (32-bit little-endian Arm executable, as linked by
-// arm-none-eabi-gcc) into its loadable segments and symbol table, and loads
+// arm-none-eabi-gcc) into its loadable segments, symbol table and edgesim's
+// own non-loaded sections (.edgesim.*, e.g. the model compiler's
+// .edgesim.model JSON), and loads
 // the segments into simulated memory the way a flash programmer does: at
 // their load addresses (LMA, p_paddr), so initialised data sits in flash
 // until the startup code copies it to its run address (VMA, p_vaddr).
@@ -40,11 +42,18 @@ struct ElfSymbol {
   bool global = false;  // STB_GLOBAL or STB_WEAK
 };
 
+// A section the firmware carries for the simulator, not for the target:
+// named .edgesim.<something>, not allocated (never loaded into memory).
+struct ElfNote {
+  std::string name;
+  std::vector<uint8_t> bytes;
+};
+
 class ElfImage {
  public:
   ElfImage() = default;
   ElfImage(std::filesystem::path path, uint32_t entry, std::vector<ElfSegment> segments,
-           std::vector<ElfSymbol> symbols);
+           std::vector<ElfSymbol> symbols, std::vector<ElfNote> notes = {});
 
   const std::filesystem::path& path() const { return path_; }
   uint32_t entry() const { return entry_; }  // e_entry as linked (Thumb bit included)
@@ -56,6 +65,8 @@ class ElfImage {
   // The function whose code contains addr (Thumb bit ignored), or nullptr.
   // A function without a size reaches up to the next function.
   const ElfSymbol* function_at(uint32_t addr) const;
+  // The bytes of the .edgesim.* section called `name`, or nullptr.
+  const std::vector<uint8_t>* note(std::string_view name) const;
 
  private:
   struct FunctionRange {
@@ -68,6 +79,7 @@ class ElfImage {
   uint32_t entry_ = 0;
   std::vector<ElfSegment> segments_;
   std::vector<ElfSymbol> symbols_;
+  std::vector<ElfNote> notes_;
   std::vector<FunctionRange> functions_;  // by start address, one per address
 };
 

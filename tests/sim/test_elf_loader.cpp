@@ -486,6 +486,32 @@ SECTIONS {
   const uint32_t zeroed = nm.at("zeroed").value - 0x20000000;
   CHECK(std::all_of(ram.begin() + zeroed, ram.begin() + zeroed + 16, [](uint8_t b) { return b == 0; }));
 }
+
+#ifdef EDGESIM_ARM_OBJCOPY
+// The way `edgesim compile` tags its firmware (compiler/toolchain): a
+// non-loaded section with the model's JSON, added by objcopy.
+TEST_CASE("a .edgesim.* section added by arm-none-eabi-objcopy is read, not loaded", "[elf][toolchain]") {
+  TempDir dir;
+  std::ofstream(dir.path / "fw.c") << "void Reset_Handler(void) { for (;;) {} }\n";
+  const fs::path plain = dir.path / "fw.elf", tagged = dir.path / "tagged.elf", json = dir.path / "model.json";
+  std::ofstream(json) << R"({"format": 1})";
+  INFO(run(std::string(EDGESIM_ARM_GCC) + " -mcpu=cortex-m4 -mthumb -nostdlib -Wl,-e,Reset_Handler " +
+           (dir.path / "fw.c").string() + " -o " + plain.string() + " 2>&1"));
+  INFO(run(std::string(EDGESIM_ARM_OBJCOPY) + " --add-section .edgesim.model=" + json.string() +
+           " --set-section-flags .edgesim.model=noload,readonly --add-section .other=" + json.string() + " " +
+           plain.string() + " " + tagged.string() + " 2>&1"));
+  REQUIRE(fs::exists(tagged));
+
+  const auto image = sim::load_elf(tagged);
+  const auto* bytes = image.note(".edgesim.model");
+  REQUIRE(bytes != nullptr);
+  CHECK(std::string(bytes->begin(), bytes->end()) == R"({"format": 1})");
+  CHECK(image.note(".other") == nullptr);  // not edgesim's
+  CHECK(sim::load_elf(plain).note(".edgesim.model") == nullptr);
+  // Nothing of it is loaded: the segments are those of the untagged file.
+  CHECK(image.segments().size() == sim::load_elf(plain).segments().size());
+}
+#endif
 #else
 TEST_CASE("a program linked by arm-none-eabi-gcc agrees with arm-none-eabi-nm", "[elf][toolchain]") {
   WARN("arm-none-eabi-gcc/nm not found at configure time: real-toolchain ELF check skipped");
