@@ -1,6 +1,7 @@
 #include "sim/cli.hpp"
 #include "sim/interrupt.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "sim/config_error.hpp"
 #include "sim/platform_catalog.hpp"
 #include "sim/run_command.hpp"
+#include "sim/validate_command.hpp"
 
 #ifndef EDGESIM_VERSION
 #define EDGESIM_VERSION "unknown"
@@ -26,6 +28,7 @@ constexpr int kExitUsage = 2;
 const char* const kUsage =
     "usage: edgesim run FIRMWARE.elf [options]   simulate a firmware ELF\n"
     "       edgesim compile MODEL [options]      compile a .tflite or network YAML into firmware\n"
+    "       edgesim validate MODEL [options]     compile, run random inputs, compare with the host reference\n"
     "       edgesim platforms                    list the built-in platforms\n"
     "       edgesim --help | --version\n"
     "\n"
@@ -59,40 +62,81 @@ po::options_description run_options() {
   return o;
 }
 
-int usage_error(std::ostream& err, const std::string& message, const char* hint) {
+int usage_error(std::ostream& err, const std::string& message, const std::string& hint) {
   err << "edgesim: error: " << message << " (see " << hint << ")\n";
   return kExitUsage;
 }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, std::istream* in) {
-  const auto options = run_options();
+// A command's one positional argument: how the usage line and the errors name it.
+struct Positional {
+  const char* placeholder;  // "FIRMWARE.elf"
+  const char* noun;         // "firmware"
+};
+
+// The options given, and the one positional argument; or, in `done`, the
+// exit status when there is nothing more to do (--help: 0, usage error: 2).
+struct Parsed {
+  po::variables_map vm;
+  std::string positional;
+  std::optional<int> done;
+};
+
+Parsed parse_command(const std::vector<std::string>& args, const po::options_description& options,
+                     const std::string& command, Positional what, std::ostream& out, std::ostream& err) {
+  const std::string hint = "edgesim " + command + " --help";
   po::options_description hidden;
-  hidden.add_options()("firmware", po::value<std::vector<std::string>>());
+  hidden.add_options()("positional", po::value<std::vector<std::string>>());
   po::options_description all;
   all.add(options).add(hidden);
   po::positional_options_description positional;
-  positional.add("firmware", -1);
-
-  po::variables_map vm;
+  positional.add("positional", -1);
+  Parsed p;
   try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), p.vm);
+    po::notify(p.vm);
   } catch (const po::error& e) {
-    return usage_error(err, fmt::format("run: {}", e.what()), "edgesim run --help");
+    p.done = usage_error(err, fmt::format("{}: {}", command, e.what()), hint);
+    return p;
   }
-  if (vm.count("help")) {
+  if (p.vm.count("help")) {
     out << options;
-    return 0;
+    p.done = 0;
+  } else if (!p.vm.count("positional")) {
+    p.done = usage_error(err, fmt::format("{}: missing {}", command, what.placeholder), hint);
+  } else if (const auto& given = p.vm["positional"].as<std::vector<std::string>>(); given.size() > 1) {
+    p.done = usage_error(err, fmt::format("{}: one {} expected, got '{}' too", command, what.noun, given[1]), hint);
+  } else {
+    p.positional = given.front();
   }
-  if (!vm.count("firmware")) return usage_error(err, "run: missing FIRMWARE.elf", "edgesim run --help");
-  const auto& firmware = vm["firmware"].as<std::vector<std::string>>();
-  if (firmware.size() > 1)
-    return usage_error(err, fmt::format("run: one firmware expected, got '{}' too", firmware[1]), "edgesim run --help");
+  return p;
+}
+
+// What a compiled network is built for: `compile` and `validate` share these.
+void add_model_target_options(po::options_description& o) {
+  o.add_options()
+      ("platform,p", po::value<std::string>()->default_value("mps2-an386")->value_name("NAME|FILE.yaml"),
+       "the platform the firmware is for (its core, flash and RAM)")
+      ("set", po::value<std::vector<std::string>>()->composing()->value_name("KEY.PATH=VALUE"),
+       "override a platform key, e.g. --set memories.sram.size_kib=64 (repeatable)")
+      ("backend,b", po::value<std::string>()->default_value("portable")->value_name("portable|simd|accel"),
+       "the kernels: portable C, ARMv7E-M DSP (simd), or the accelerator")
+      ("sources", po::value<std::string>()->value_name("DIR"), "keep the generated sources (model.c, model.ld) in DIR");
+}
+
+std::vector<std::string> overrides_of(const po::variables_map& vm) {
+  return vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, std::istream* in) {
+  const auto options = run_options();
+  const Parsed parsed = parse_command(args, options, "run", {"FIRMWARE.elf", "firmware"}, out, err);
+  if (parsed.done) return *parsed.done;
+  const po::variables_map& vm = parsed.vm;
 
   RunCommand cmd;
-  cmd.firmware = firmware.front();
+  cmd.firmware = parsed.positional;
   cmd.platform = vm["platform"].as<std::string>();
-  if (vm.count("set")) cmd.overrides = vm["set"].as<std::vector<std::string>>();
+  cmd.overrides = overrides_of(vm);
   if (vm.count("stats")) cmd.stats_file = vm["stats"].as<std::string>();
   if (vm.count("max-instructions")) {
     cmd.max_instructions = vm["max-instructions"].as<uint64_t>();
@@ -110,16 +154,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 po::options_description compile_options() {
   po::options_description o("edgesim compile MODEL.tflite|NETWORK.yaml [options]");
+  o.add_options()("help,h", "show this help");
+  add_model_target_options(o);
   o.add_options()
-      ("help,h", "show this help")
-      ("platform,p", po::value<std::string>()->default_value("mps2-an386")->value_name("NAME|FILE.yaml"),
-       "the platform the firmware is for (its core, flash and RAM)")
-      ("set", po::value<std::vector<std::string>>()->composing()->value_name("KEY.PATH=VALUE"),
-       "override a platform key, e.g. --set memories.sram.size_kib=64 (repeatable)")
-      ("backend,b", po::value<std::string>()->default_value("portable")->value_name("portable|simd|accel"),
-       "the kernels: portable C, ARMv7E-M DSP (simd), or the accelerator")
       ("output,o", po::value<std::string>()->value_name("OUT.elf"), "the firmware (default: MODEL-STEM.BACKEND.elf)")
-      ("sources", po::value<std::string>()->value_name("DIR"), "keep the generated sources (model.c, model.ld) in DIR")
       ("input-seed", po::value<uint64_t>()->default_value(1)->value_name("N"),
        "seed of the input buffers' initial contents (replace them with `edgesim run --load`)")
       ("quiet,q", "print nothing but errors");
@@ -128,37 +166,70 @@ po::options_description compile_options() {
 
 int compile(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   const auto options = compile_options();
-  po::options_description hidden;
-  hidden.add_options()("model", po::value<std::vector<std::string>>());
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("model", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(err, fmt::format("compile: {}", e.what()), "edgesim compile --help");
-  }
-  if (vm.count("help")) {
-    out << options;
-    return 0;
-  }
-  if (!vm.count("model")) return usage_error(err, "compile: missing MODEL", "edgesim compile --help");
-  const auto& model = vm["model"].as<std::vector<std::string>>();
-  if (model.size() > 1)
-    return usage_error(err, fmt::format("compile: one model expected, got '{}' too", model[1]), "edgesim compile --help");
+  const Parsed parsed = parse_command(args, options, "compile", {"MODEL", "model"}, out, err);
+  if (parsed.done) return *parsed.done;
+  const po::variables_map& vm = parsed.vm;
   CompileCommand cmd;
-  cmd.model = model.front();
+  cmd.model = parsed.positional;
   cmd.platform = vm["platform"].as<std::string>();
-  if (vm.count("set")) cmd.overrides = vm["set"].as<std::vector<std::string>>();
+  cmd.overrides = overrides_of(vm);
   cmd.backend = vm["backend"].as<std::string>();
   if (vm.count("output")) cmd.output = vm["output"].as<std::string>();
   if (vm.count("sources")) cmd.sources_dir = vm["sources"].as<std::string>();
   cmd.input_seed = vm["input-seed"].as<uint64_t>();
   cmd.quiet = vm.count("quiet") > 0;
   return compile_command(cmd, out, err);
+}
+
+po::options_description validate_options() {
+  po::options_description o(
+      "edgesim validate MODEL.tflite|NETWORK.yaml [options]\n"
+      "Compiles MODEL as `edgesim compile` does, runs the firmware on N seeded random inputs (the inputs of\n"
+      "`edgesim_reference MODEL --random N --seed S`), and compares each output with the host reference.\n"
+      "Exit status: 0 every input matches (integer outputs bit-exact, float32 within --tolerance relative);\n"
+      "1 an output differs or a run failed (each reported); 2 usage, configuration or compile error");
+  o.add_options()("help,h", "show this help");
+  add_model_target_options(o);
+  o.add_options()
+      ("inputs,n", po::value<int>()->default_value(20)->value_name("N"), "how many random inputs")
+      ("seed", po::value<uint64_t>()->default_value(1)->value_name("S"), "seed of the random inputs")
+      ("tolerance", po::value<double>()->default_value(1e-5, "1e-5")->value_name("REL"),
+       "float32 outputs: largest relative error allowed, |out - ref| <= REL * |ref|")
+      ("jobs,j", po::value<unsigned>()->value_name("J"), "runs at once (default: the host's cores)")
+      ("max-instructions", po::value<uint64_t>()->value_name("N"),
+       "stop each run after N instructions (that input fails: run limit)")
+      ("keep", po::value<std::string>()->value_name("DIR"),
+       "keep the ELF, the inputs, reference and firmware outputs, and each run's stats in DIR");
+  return o;
+}
+
+int validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const auto options = validate_options();
+  const Parsed parsed = parse_command(args, options, "validate", {"MODEL", "model"}, out, err);
+  if (parsed.done) return *parsed.done;
+  const po::variables_map& vm = parsed.vm;
+  const std::string hint = "edgesim validate --help";
+  ValidateCommand cmd;
+  cmd.model = parsed.positional;
+  cmd.platform = vm["platform"].as<std::string>();
+  cmd.overrides = overrides_of(vm);
+  cmd.backend = vm["backend"].as<std::string>();
+  if (vm.count("sources")) cmd.sources_dir = vm["sources"].as<std::string>();
+  cmd.inputs = vm["inputs"].as<int>();
+  if (cmd.inputs < 1) return usage_error(err, "validate: --inputs must be at least 1", hint);
+  cmd.seed = vm["seed"].as<uint64_t>();
+  cmd.tolerance = vm["tolerance"].as<double>();
+  if (!(cmd.tolerance >= 0)) return usage_error(err, "validate: --tolerance must be 0 or more", hint);
+  if (vm.count("jobs")) {
+    cmd.jobs = vm["jobs"].as<unsigned>();
+    if (cmd.jobs == 0) return usage_error(err, "validate: --jobs must be at least 1", hint);
+  }
+  if (vm.count("max-instructions")) {
+    cmd.max_instructions = vm["max-instructions"].as<uint64_t>();
+    if (cmd.max_instructions == 0) return usage_error(err, "validate: --max-instructions must be at least 1", hint);
+  }
+  if (vm.count("keep")) cmd.keep_dir = vm["keep"].as<std::string>();
+  return validate_command(cmd, out, err);
 }
 
 int platforms(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -196,6 +267,7 @@ int cli_main(int argc, const char* const argv[], std::ostream& out, std::ostream
   if (command == "run") return run(rest, out, err, in);
   if (command == "platforms") return platforms(rest, out, err);
   if (command == "compile") return compile(rest, out, err);
+  if (command == "validate") return validate(rest, out, err);
   return usage_error(err, fmt::format("unknown command '{}'", command), "edgesim --help");
 }
 

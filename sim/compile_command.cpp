@@ -1,16 +1,13 @@
 #include "sim/compile_command.hpp"
 
-#include <unistd.h>
-
 #include <filesystem>
 
 #include <fmt/format.h>
 
 #include "compiler/codegen/backend.hpp"
-#include "sim/config_error.hpp"
-#include "sim/config_overrides.hpp"
 #include "sim/model_compiler.hpp"
 #include "sim/platform_catalog.hpp"
+#include "sim/scratch_dir.hpp"
 
 namespace sim {
 
@@ -22,13 +19,6 @@ constexpr int kExitError = 2;
 
 std::string kib(std::uint64_t bytes) { return fmt::format("{:.1f} KiB", bytes / 1024.0); }
 
-// A fresh directory for the generated sources when the user keeps none.
-fs::path scratch_dir() {
-  std::string pattern = (fs::temp_directory_path() / "edgesim-compile-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary directory");
-  return pattern;
-}
-
 }  // namespace
 
 int compile_command(const CompileCommand& cmd, std::ostream& out, std::ostream& err) {
@@ -37,22 +27,17 @@ int compile_command(const CompileCommand& cmd, std::ostream& out, std::ostream& 
     err << fmt::format("edgesim: error: compile: unknown backend '{}' (portable, simd, accel)\n", cmd.backend);
     return kExitError;
   }
-  fs::path work;
-  bool remove_work = false;
   try {
-    const auto platform_file = PlatformCatalog::from_environment().resolve(cmd.platform);
-    std::vector<Override> overrides;
-    for (const auto& o : cmd.overrides) overrides.push_back(parse_override(o));
-    const PlatformConfig platform = load_platform_config(platform_file, overrides);
+    const PlatformConfig platform = load_platform(cmd.platform, cmd.overrides);
     ModelCompileRequest request;
     request.model = cmd.model;
     request.backend = *backend;
     request.output_elf = cmd.output.empty()
                              ? fs::path(fs::path(cmd.model).stem().string() + "." + cmd.backend + ".elf")
                              : fs::path(cmd.output);
-    remove_work = !cmd.sources_dir;
-    work = cmd.sources_dir ? fs::path(*cmd.sources_dir) : scratch_dir();
-    request.work_dir = work;
+    // The generated sources go to a temporary directory unless the user keeps them.
+    const ScratchDir work = cmd.sources_dir ? ScratchDir::kept(*cmd.sources_dir) : ScratchDir("edgesim-compile");
+    request.work_dir = work.path();
     request.input_seed = cmd.input_seed;
 
     const CompiledModel m = compile_model(platform, request, [&](const CompiledModel& planned) {
@@ -69,10 +54,8 @@ int compile_command(const CompileCommand& cmd, std::ostream& out, std::ostream& 
     }
   } catch (const std::exception& e) {
     err << "edgesim: error: " << e.what() << '\n';
-    if (remove_work && !work.empty()) fs::remove_all(work);
     return kExitError;
   }
-  if (remove_work) fs::remove_all(work);
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/config_error.hpp"
+#include "sim/config_overrides.hpp"
 
 namespace sim {
 
@@ -68,6 +69,12 @@ fs::path PlatformCatalog::resolve(const std::string& name_or_file) const {
                                   name_or_file));
   throw ConfigError(fmt::format("unknown platform '{}' (built-in: {}; or give a .yaml file)", name_or_file,
                                 fmt::join(known, ", ")));
+}
+
+PlatformConfig load_platform(const std::string& name_or_file, const std::vector<std::string>& override_specs) {
+  std::vector<Override> overrides;
+  for (const auto& spec : override_specs) overrides.push_back(parse_override(spec));
+  return load_platform_config(PlatformCatalog::from_environment().resolve(name_or_file), overrides);
 }
 
 }  // namespace sim

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/platform_config.hpp"
+
 namespace sim {
 
 struct PlatformEntry {
@@ -33,5 +35,10 @@ class PlatformCatalog {
  private:
   std::vector<std::filesystem::path> dirs_;
 };
+
+// What `--platform NAME|FILE.yaml --set K=V...` select: the platform found
+// through the environment's catalog, with the overrides applied. Throws
+// ConfigError.
+PlatformConfig load_platform(const std::string& name_or_file, const std::vector<std::string>& override_specs);
 
 }  // namespace sim

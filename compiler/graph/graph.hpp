@@ -129,12 +129,34 @@ struct Operator {
   int source_index = 0;     // the operator's index in its source (TFLite, YAML), for messages
 };
 
+// An early exit (network YAML `exits:`): a side branch whose class scores
+// may end the inference before the rest of the network runs. Its rule reads
+// the scores as probabilities (an int8 softmax output, dequantized):
+//   MaxSoftmax  taken when the largest probability >= threshold
+//   Margin      taken when top1 - top2 >= threshold
+//   Entropy     taken when -sum p ln p <= threshold (nats)
+// compiler/quant/exit_units.hpp gives the exact integer form both the
+// firmware and the host reference decide in.
+enum class ExitRule { MaxSoftmax, Margin, Entropy };
+
+struct Exit {
+  int tensor = kNoTensor;  // the scores, shaped as the final output
+  ExitRule rule = ExitRule::MaxSoftmax;
+  double threshold = 0.0;
+  int last_op = -1;        // the last operator (index into ops) the exit needs: decide after it
+};
+
 struct Graph {
   std::string name;
   std::vector<Tensor> tensors;
   std::vector<Operator> ops; // in execution order
   std::vector<int> inputs;   // tensor indices of the network's inputs
   std::vector<int> outputs;  // and of its outputs
+  // The early exits in the order they are decided (by last_op, ascending;
+  // each exit's operators run before the backbone continues past it). The
+  // final output (the single entry of outputs) is the last exit, always
+  // taken: a network with exits has exits.size() + 1 of them, numbered from 1.
+  std::vector<Exit> exits;
 };
 
 // The output size and leading padding of one spatial dimension, as TFLite

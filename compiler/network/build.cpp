@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "compiler/network/estimate.hpp"
+#include "compiler/network/exits.hpp"
 #include "compiler/network/weights.hpp"
 
 namespace compiler::network {
@@ -81,6 +82,10 @@ class GraphBuilder {
     for (std::size_t i = 0; i < spec_.layers.size(); ++i)
       add_layer(static_cast<int>(i));
     set_outputs();
+    // Before the check for unused layers: a misplaced exit is the likelier
+    // cause of a branch nothing uses.
+    add_exits(spec_, graph_);
+    check_used();
     return std::move(graph_);
   }
 
@@ -526,8 +531,6 @@ class GraphBuilder {
     std::vector<std::string> names = spec_.outputs;
     if (names.empty())
       names.push_back(spec_.layers.back().name);
-    std::vector<bool> reached(spec_.layers.size(), false);
-    std::vector<int> pending;
     for (const std::string& name : names) {
       const auto found = values_.find(name);
       if (found == values_.end() || found->second.layer < 0)
@@ -536,10 +539,18 @@ class GraphBuilder {
       if (std::find(graph_.outputs.begin(), graph_.outputs.end(), index) != graph_.outputs.end())
         fail_at(spec_.outputs_at, fmt::format("'{}' is named twice", name));
       graph_.outputs.push_back(index);
-      pending.push_back(found->second.layer);
+      output_layers_.push_back(found->second.layer);
     }
-    // A layer that no output depends on would be dead code in the firmware:
-    // most likely a typo in someone's `inputs`.
+  }
+
+  // A layer that no output (or exit) depends on would be dead code in the
+  // firmware: most likely a typo in someone's `inputs`.
+  void check_used() const
+  {
+    std::vector<bool> reached(spec_.layers.size(), false);
+    std::vector<int> pending = output_layers_;
+    for (int layer : exit_layers(spec_))
+      pending.push_back(layer);
     while (!pending.empty()) {
       const int layer = pending.back();
       pending.pop_back();
@@ -550,7 +561,8 @@ class GraphBuilder {
     }
     for (std::size_t i = 0; i < reached.size(); ++i)
       if (!reached[i])
-        fail(spec_.layers[i], "name", "no network output depends on this layer (list it in `outputs` or use it)");
+        fail(spec_.layers[i], "name",
+             "no network output depends on this layer (list it in `outputs` or `exits`, or use it)");
   }
 
   const NetworkSpec& spec_;
@@ -558,6 +570,7 @@ class GraphBuilder {
   std::map<std::string, Value> values_;      // by layer (or input) name
   std::vector<std::vector<int>> producers_;  // per layer: the layers it reads
   std::vector<int> uses_;                    // per layer: how often later layers read it so far
+  std::vector<int> output_layers_;           // the layers writing the graph's outputs
 };
 
 }  // namespace

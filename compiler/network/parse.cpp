@@ -21,6 +21,10 @@ constexpr double kMaxScale = 1e6;
 constexpr std::array<std::string_view, 2> kTypes{"int8", "float32"};
 constexpr std::array<std::string_view, 2> kPaddings{"valid", "same"};
 constexpr std::array<std::string_view, 4> kActivations{"none", "relu", "relu6", "relu_n1_to_1"};
+constexpr std::array<std::string_view, 3> kExitRules{"max_softmax", "margin", "entropy"};
+// An entropy threshold above ln(65536) (the most classes a dimension can
+// hold) could never fail; the builder checks it against the exit's classes.
+constexpr double kMaxEntropy = 11.1;
 
 struct OpName {
   std::string_view name;
@@ -246,6 +250,27 @@ LayerSpec read_layer(Fields fields, std::size_t index)
   return layer;
 }
 
+// The rule reads probabilities: max_softmax and margin lie in (0, 1],
+// entropy in (0, ln classes) (checked by the builder, which knows the classes).
+ExitSpec read_exit(Fields fields)
+{
+  ExitSpec exit;
+  exit.at = fields.text("at");
+  exit.where_at = fields.where("at");
+  if (!fields.has("rule"))
+    fields.missing("rule", "max_softmax, margin or entropy");
+  const std::string rule = fields.optional_choice("rule", kExitRules, "max_softmax");
+  exit.rule = rule == "margin" ? graph::ExitRule::Margin
+              : rule == "entropy" ? graph::ExitRule::Entropy
+                                  : graph::ExitRule::MaxSoftmax;
+  exit.threshold = fields.number("threshold", 0.0, exit.rule == graph::ExitRule::Entropy ? kMaxEntropy : 1.0);
+  exit.where_threshold = fields.where("threshold");
+  if (!(exit.threshold > 0.0))
+    fields.fail("threshold", "must be greater than 0");
+  fields.finish();
+  return exit;
+}
+
 }  // namespace
 
 NetworkSpec parse(const YAML::Node& root, const std::string& file)
@@ -265,10 +290,9 @@ NetworkSpec parse(const YAML::Node& root, const std::string& file)
     net.layers.push_back(read_layer(std::move(layers[i]), i));
   net.outputs = fields.names("outputs");
   net.outputs_at = fields.where("outputs");
-  // Reserved for early-exit networks (exits that decide by max-softmax, score
-  // margin or entropy); see workloads/networks/README.md.
   if (fields.has("exits"))
-    fields.fail("exits", "early exits are not supported yet");
+    for (Fields& exit : fields.maps("exits"))
+      net.exits.push_back(read_exit(std::move(exit)));
   fields.finish();
   return net;
 }

@@ -59,6 +59,16 @@ struct LayerSpec {
   }
 };
 
+// One early exit as written: the layer whose output are its scores, its rule
+// and threshold (graph.hpp says what each rule means).
+struct ExitSpec {
+  std::string at;
+  graph::ExitRule rule = graph::ExitRule::MaxSoftmax;
+  double threshold = 0.0;
+  Where where_at;         // the `at` value
+  Where where_threshold;  // the `threshold` value
+};
+
 struct NetworkSpec {
   std::string name;
   graph::DataType type = graph::DataType::Int8;  // the activations' type
@@ -67,6 +77,7 @@ struct NetworkSpec {
   std::vector<LayerSpec> layers;
   std::vector<std::string> outputs;  // empty: the last layer
   Where outputs_at;
+  std::vector<ExitSpec> exits;       // the early exits; the final output is the last, implied
 };
 
 }  // namespace compiler::network

@@ -80,6 +80,34 @@ TEST_CASE("cli: usage errors exit with 2") {
   }
 }
 
+TEST_CASE("cli: validate's help, usage and model errors exit before any run") {
+  const auto help = cli({"validate", "--help"});
+  REQUIRE(help.status == 0);
+  REQUIRE_THAT(help.out, Catch::Contains("--platform") && Catch::Contains("--backend") && Catch::Contains("--inputs") &&
+                             Catch::Contains("--seed") && Catch::Contains("--tolerance") && Catch::Contains("--jobs") &&
+                             Catch::Contains("--keep") && Catch::Contains("--sources") && Catch::Contains("--set"));
+
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"validate"},
+           {"validate", "a.tflite", "b.tflite"},
+           {"validate", "a.tflite", "--inputs", "0"},
+           {"validate", "a.tflite", "--jobs", "0"},
+           {"validate", "a.tflite", "--tolerance", "-1"},
+           {"validate", "a.tflite", "--max-instructions", "0"},
+           {"validate", "a.tflite", "--backend", "neon"},
+       }) {
+    INFO(args.back());
+    const auto o = cli(args);
+    REQUIRE(o.status == 2);
+    require_one_error_line(o);
+  }
+  // Compile errors are exit 2 as well, naming the file.
+  const auto missing = cli({"validate", "/no/such/model.tflite", "--platform", "stm32f407"});
+  REQUIRE(missing.status == 2);
+  require_one_error_line(missing);
+  REQUIRE_THAT(missing.err, Catch::Contains("/no/such/model.tflite"));
+}
+
 TEST_CASE("cli: platforms lists the built-in boards") {
   const auto o = cli({"platforms"});
   REQUIRE(o.status == 0);

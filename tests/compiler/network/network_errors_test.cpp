@@ -169,12 +169,6 @@ TEST_CASE("an int8 concatenation input that cannot take the output's quantizatio
              Contains("'a' cannot take the output's quantization"));
 }
 
-TEST_CASE("early exits are reserved, not yet supported")
-{
-  CHECK_THAT(error_of(kHead + "  - {op: softmax}\nexits: [{at: softmax_0, criterion: entropy, threshold: 0.5}]\n"),
-             Contains("net.yaml:7:8: exits: early exits are not supported yet"));
-}
-
 TEST_CASE("YAML syntax errors and missing files")
 {
   CHECK_THAT(error_of(kHead + "  - {op: softmax\n"), Contains("net.yaml:"));

@@ -1,0 +1,240 @@
+#include "sim/validate_command.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "compiler/codegen/backend.hpp"
+#include "compiler/codegen/model_source.hpp"
+#include "compiler/reference/interpreter.hpp"
+#include "compiler/reference/tool/random_inputs.hpp"
+#include "sim/model_compiler.hpp"
+#include "sim/output_comparison.hpp"
+#include "sim/platform_catalog.hpp"
+#include "sim/process_pool.hpp"
+#include "sim/scratch_dir.hpp"
+
+namespace sim {
+
+namespace fs = std::filesystem;
+using compiler::reference::Bytes;
+
+namespace {
+
+constexpr int kExitMatch = 0;
+constexpr int kExitMismatch = 1;
+constexpr int kExitError = 2;
+
+// Where one input's files go: DIR/<kind>/<input, 3 digits>.<symbol>.bin.
+fs::path input_file(const fs::path& dir, std::string_view kind, int input, const std::string& symbol) {
+  return dir / kind / fmt::format("{:03}.{}.bin", input, symbol);
+}
+
+void write_bytes(const fs::path& file, const Bytes& bytes) {
+  std::ofstream f(file, std::ios::binary);
+  f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  if (!f.flush()) throw std::runtime_error(fmt::format("{}: cannot write", file.string()));
+}
+
+std::optional<Bytes> read_bytes(const fs::path& file) {
+  std::ifstream f(file, std::ios::binary);
+  if (!f) return std::nullopt;
+  return Bytes(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+}
+
+// The model compiled, its reference outputs, and one `edgesim run` per input.
+struct Plan {
+  CompiledModel model;
+  std::vector<std::string> input_symbols, output_symbols;
+  std::vector<std::vector<Bytes>> expected;  // [input][output]
+  std::vector<std::vector<std::string>> runs;
+};
+
+std::vector<std::string> run_arguments(const ValidateCommand& cmd, const fs::path& elf, const fs::path& work,
+                                       int input, const Plan& plan) {
+  std::vector<std::string> args = {cmd.edgesim, "run", elf.string(), "--platform", cmd.platform, "--quiet",
+                                   "--stats", (work / "stats" / fmt::format("{:03}.json", input)).string()};
+  for (const auto& o : cmd.overrides) args.insert(args.end(), {"--set", o});
+  if (cmd.max_instructions) args.insert(args.end(), {"--max-instructions", std::to_string(cmd.max_instructions)});
+  for (const auto& s : plan.input_symbols)
+    args.insert(args.end(), {"--load", input_file(work, "inputs", input, s).string() + "@" + s});
+  for (const auto& s : plan.output_symbols)
+    args.insert(args.end(), {"--dump", s + ":" + input_file(work, "outputs", input, s).string()});
+  return args;
+}
+
+// Compiles the model, draws the inputs, writes them and computes the
+// reference's outputs. Throws for anything that is a compile or
+// configuration error (exit 2).
+Plan prepare(const ValidateCommand& cmd, compiler::codegen::Backend backend, const fs::path& work) {
+  const PlatformConfig platform = load_platform(cmd.platform, cmd.overrides);
+  ModelCompileRequest request;
+  request.model = cmd.model;
+  request.backend = backend;
+  request.output_elf = work / "model.elf";
+  request.work_dir = cmd.sources_dir ? fs::path(*cmd.sources_dir) : work / "sources";
+  fs::create_directories(request.work_dir);
+
+  Plan plan;
+  plan.model = compile_model(platform, request);
+  const compiler::graph::Graph& graph = plan.model.graph;
+  plan.input_symbols = compiler::codegen::input_symbols(graph);
+  plan.output_symbols = compiler::codegen::output_symbols(graph);
+  compiler::reference::Interpreter reference(graph);
+
+  for (const char* kind : {"inputs", "expected", "outputs", "stats"}) fs::create_directories(work / kind);
+  std::mt19937_64 rng(cmd.seed);  // as edgesim_reference --random N --seed S draws them
+  for (int i = 0; i < cmd.inputs; ++i) {
+    const auto inputs = compiler::reference::tool::random_inputs(graph, rng);
+    for (std::size_t k = 0; k < inputs.size(); ++k)
+      write_bytes(input_file(work, "inputs", i, plan.input_symbols[k]), inputs[k]);
+    plan.expected.push_back(reference.run(inputs));
+    for (std::size_t k = 0; k < plan.expected.back().size(); ++k)
+      write_bytes(input_file(work, "expected", i, plan.output_symbols[k]), plan.expected.back()[k]);
+    plan.runs.push_back(run_arguments(cmd, request.output_elf, work, i, plan));
+  }
+  return plan;
+}
+
+// Why a run failed, in one line: its "edgesim: error:" lines, else its last line.
+std::string failure_message(const compiler::toolchain::ProcessResult& run) {
+  std::vector<std::string> errors;
+  std::string last;
+  std::istringstream lines(run.output);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) continue;
+    if (line.starts_with("edgesim: error: ")) errors.push_back(line.substr(16));
+    last = line;
+  }
+  const std::string what = !errors.empty() ? fmt::format("{}", fmt::join(errors, "; ")) : last.empty() ? "no output" : last;
+  if (run.exit_code < 0) return "did not finish (killed by a signal, or could not start): " + what;
+  return fmt::format("run failed (exit {}): {}", run.exit_code, what);
+}
+
+// The run's cycles from its --stats: between the first layer marker and the
+// end of the inference when the stats have a layer profile (layers.outside:
+// the cycles outside the layers), else the whole run.
+struct RunCycles {
+  std::uint64_t cycles = 0;
+  bool whole_run = true;
+};
+
+std::optional<RunCycles> run_cycles(const fs::path& stats_file) {
+  std::ifstream f(stats_file);
+  const auto stats = nlohmann::json::parse(f, nullptr, false);
+  const auto core = nlohmann::json::json_pointer("/core/cycles");
+  if (stats.is_discarded() || !stats.contains(core) || !stats[core].is_number_unsigned()) return std::nullopt;
+  RunCycles c{stats[core].get<std::uint64_t>(), true};
+  const auto outside = nlohmann::json::json_pointer("/layers/outside/cycles");
+  if (stats.contains(outside) && stats[outside].is_number_unsigned() && stats[outside].get<std::uint64_t>() <= c.cycles) {
+    c.cycles -= stats[outside].get<std::uint64_t>();
+    c.whole_run = false;
+  }
+  return c;
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+  return fmt::format("{:.2f}%", whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 100.0);
+}
+
+std::string summary_line(const std::string& symbol, const compiler::graph::Tensor& t, const OutputComparison& c,
+                         double tolerance) {
+  const std::string head = fmt::format("  output '{}' ({}, {}): ", symbol, compiler::graph::name_of(t.type),
+                                       fmt::join(t.shape, "x"));
+  if (c.inputs() == 0) return head + "not compared (no run finished)\n";
+  if (c.is_float())
+    return head + fmt::format("max abs error {:.3g}, max relative error {:.3g} (tolerance {:g}); {}/{} inputs within "
+                              "tolerance, {}/{} bit-exact\n",
+                              c.max_abs_error(), c.max_rel_error(), tolerance, c.matching_inputs(), c.inputs(),
+                              c.exact_inputs(), c.inputs());
+  return head + fmt::format("max difference {} steps; exact elements {} ({}/{}), exact inputs {} ({}/{})\n",
+                            c.max_step_difference(), percent(c.exact_elements(), c.elements()), c.exact_elements(),
+                            c.elements(), percent(static_cast<std::size_t>(c.exact_inputs()),
+                                                  static_cast<std::size_t>(c.inputs())),
+                            c.exact_inputs(), c.inputs());
+}
+
+std::string cycles_line(std::vector<RunCycles> runs) {
+  if (runs.empty()) return {};
+  std::sort(runs.begin(), runs.end(), [](const RunCycles& a, const RunCycles& b) { return a.cycles < b.cycles; });
+  const bool whole = std::any_of(runs.begin(), runs.end(), [](const RunCycles& r) { return r.whole_run; });
+  return fmt::format("  cycles per inference: min {}, median {}, max {} ({}; {} runs)\n", runs.front().cycles,
+                     runs[(runs.size() - 1) / 2].cycles, runs.back().cycles,
+                     whole ? "whole run, startup and output checksums included" : "the layers only", runs.size());
+}
+
+}  // namespace
+
+int validate_command(const ValidateCommand& cmd, std::ostream& out, std::ostream& err) {
+  const auto backend = compiler::codegen::parse_backend(cmd.backend);
+  if (!backend) {
+    err << fmt::format("edgesim: error: validate: unknown backend '{}' (portable, simd, accel)\n", cmd.backend);
+    return kExitError;
+  }
+  std::optional<ScratchDir> work;
+  Plan plan;
+  try {
+    work.emplace(cmd.keep_dir ? ScratchDir::kept(*cmd.keep_dir) : ScratchDir("edgesim-validate"));
+    plan = prepare(cmd, *backend, work->path());
+  } catch (const std::exception& e) {
+    err << "edgesim: error: " << e.what() << '\n';
+    return kExitError;
+  }
+  const compiler::graph::Graph& graph = plan.model.graph;
+  const unsigned jobs = std::min<unsigned>(cmd.jobs ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency()),
+                                           static_cast<unsigned>(cmd.inputs));
+  out << fmt::format("{} on {} ({} backend): {} random inputs (seed {}), {} runs at a time\n", graph.name,
+                     plan.model.target.platform, cmd.backend, cmd.inputs, cmd.seed, jobs)
+      << std::flush;
+
+  const auto results = run_processes(plan.runs, jobs);
+
+  std::vector<OutputComparison> comparisons;
+  for (int t : graph.outputs) comparisons.emplace_back(graph.tensors[t], cmd.tolerance);
+  std::vector<RunCycles> cycles;
+  int failed_runs = 0, mismatches = 0;
+  for (int i = 0; i < cmd.inputs; ++i) {
+    const auto& run = results[i];
+    if (run.exit_code != 0) {
+      out << fmt::format("  input {}: {}\n", i, failure_message(run));
+      ++failed_runs;
+      continue;
+    }
+    bool matches = true;
+    for (std::size_t k = 0; k < comparisons.size(); ++k) {
+      const std::string& symbol = plan.output_symbols[k];
+      const auto actual = read_bytes(input_file(work->path(), "outputs", i, symbol));
+      try {
+        if (!actual) throw std::invalid_argument("the run wrote no dump");
+        if (comparisons[k].add(*actual, plan.expected[i][k])) continue;
+        out << fmt::format("  input {}: output '{}' differs from the reference: {}\n", i, symbol,
+                           comparisons[k].last_difference());
+      } catch (const std::invalid_argument& e) {
+        out << fmt::format("  input {}: output '{}': {}\n", i, symbol, e.what());
+      }
+      matches = false;
+    }
+    if (!matches) ++mismatches;
+    if (const auto c = run_cycles(work->path() / "stats" / fmt::format("{:03}.json", i))) cycles.push_back(*c);
+  }
+
+  for (std::size_t k = 0; k < comparisons.size(); ++k)
+    out << summary_line(plan.output_symbols[k], graph.tensors[graph.outputs[k]], comparisons[k], cmd.tolerance);
+  out << cycles_line(cycles);
+  const int matching = cmd.inputs - failed_runs - mismatches;
+  out << fmt::format("validate: {}/{} inputs match the host reference", matching, cmd.inputs);
+  if (failed_runs) out << fmt::format("; {} runs failed", failed_runs);
+  if (mismatches) out << fmt::format("; {} outputs differ", mismatches);
+  out << '\n';
+  if (cmd.keep_dir) out << fmt::format("kept the ELF, inputs, outputs and stats in {}\n", *cmd.keep_dir);
+  return failed_runs || mismatches ? kExitMismatch : kExitMatch;
+}
+
+}  // namespace sim
