@@ -15,9 +15,16 @@ bool valid_name(const std::string& name) {
   return name != "meta" && !name.starts_with("meta.");  // reserved for units and descriptions
 }
 
-nlohmann::json::json_pointer pointer_of(std::string name) {
-  std::replace(name.begin(), name.end(), '.', '/');
-  return nlohmann::json::json_pointer("/" + name);
+// The node at a dotted name, created as nested objects. (A JSON pointer
+// would make a numeric segment such as layers.0 an array index.)
+nlohmann::json& node_at(nlohmann::json& root, const std::string& name) {
+  nlohmann::json* node = &root;
+  for (size_t begin = 0; begin <= name.size();) {
+    const size_t dot = std::min(name.find('.', begin), name.size());
+    node = &(*node)[name.substr(begin, dot - begin)];
+    begin = dot + 1;
+  }
+  return *node;
 }
 
 bool is_group_of(const std::string& group, const std::string& name) {
@@ -58,7 +65,7 @@ nlohmann::json StatsRegistry::to_json() const {
   for (const auto& s : stats_) {
     nlohmann::json v;
     std::visit([&](const auto& x) { v = x; }, s.value());
-    out[pointer_of(s.name)] = std::move(v);
+    node_at(out, s.name) = std::move(v);
     meta[s.name] = {{"unit", s.unit}, {"description", s.description}};
   }
   out["meta"] = std::move(meta);

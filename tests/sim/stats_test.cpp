@@ -30,3 +30,16 @@ TEST_CASE("stats: names must be unique, well formed, and not both value and grou
   REQUIRE_THROWS(r.add_constant("a/b", "", "", uint64_t{1}));
   REQUIRE_NOTHROW(r.add_constant("core.cycles_total", "", "", uint64_t{1}));
 }
+
+TEST_CASE("stats: numeric name segments are object keys, beside named ones") {
+  sim::StatsRegistry r;
+  r.add_constant("layers.0.cycles", "cycle", "", uint64_t{5});
+  r.add_constant("layers.12.cycles", "cycle", "", uint64_t{7});
+  r.add_constant("layers.outside.cycles", "cycle", "", uint64_t{3});
+  const auto j = r.to_json();
+  REQUIRE(j["layers"].is_object());
+  REQUIRE(j["layers"].size() == 3);  // an array would have 13 slots
+  REQUIRE(j["layers"]["0"]["cycles"] == 5);
+  REQUIRE(j["layers"]["12"]["cycles"] == 7);
+  REQUIRE(j["layers"]["outside"]["cycles"] == 3);
+}
