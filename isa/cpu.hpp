@@ -91,6 +91,10 @@ class Cpu {
   const timing::StallCounts& stalls() const { return stalls_; }
   int64_t stall_cycles(timing::Stall s) const { return stalls_[static_cast<size_t>(s)]; }
   const timing::Model& timing_model() const { return *timing_; }
+  // Adds the instruction fetches counted lazily so far (see end_run) to the
+  // memory counters, so that they are exact now, e.g. from a device write
+  // in the middle of an instruction (the layer profiler's ITM markers).
+  void flush_fetch_counts();
 
   // ---- used by instruction handlers ----
   bool in_it_block() const { return in_it_; }
@@ -250,7 +254,6 @@ class Cpu {
   void redirect(uint32_t pc, uint32_t sequential, const timing::InstrTiming& t);
   const Decoded& fetch_decoded(uint32_t pc);
   [[gnu::noinline]] const Decoded& fetch_decoded_slow(uint32_t pc);
-  void flush_fetch_counts();
   void execute_fault(const Fault& f);
   uint32_t fetch(uint32_t addr, unsigned& len);
   uint16_t fetch16(uint32_t addr);

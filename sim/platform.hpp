@@ -65,6 +65,7 @@ class Platform {
 
   const PlatformConfig& config() const { return config_; }
   const CoreModule& core() const { return *core_; }
+  CoreModule& core() { return *core_; }
   const std::vector<std::unique_ptr<memory::Memory>>& memories() const { return memories_; }
   // The core's L1 caches; null without (core.l1 absent, or both sizes 0).
   const memory::L1Caches* l1() const { return l1_.get(); }

@@ -2,11 +2,17 @@
 #include "sim/symbol_io.hpp"
 
 #include <fstream>
+#include <functional>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "sim/config_error.hpp"
 #include "sim/elf_loader.hpp"
+#include "sim/layer_profile.hpp"
+#include "sim/layer_sampling.hpp"
+#include "sim/layer_stats.hpp"
+#include "sim/model_metadata.hpp"
 #include "sim/platform.hpp"
 #include "sim/platform_catalog.hpp"
 #include "sim/run_stats.hpp"
@@ -20,6 +26,17 @@ constexpr int kExitUsage = 2;
 void error_line(std::ostream& diagnostics, const std::string& message) {
   diagnostics << "edgesim: error: " << message << '\n' << std::flush;
 }
+
+// The layers the firmware's markers number, if it says (compiled networks).
+// A malformed section costs the names, not the run.
+std::optional<ModelMetadata> model_of(const ElfImage& firmware, const std::function<void(const std::string&)>& warn) {
+  try {
+    return read_model_metadata(firmware);
+  } catch (const ModelMetadataError& e) {
+    warn(std::string(e.what()) + "; layers are reported by index only");
+    return std::nullopt;
+  }
+}
 }  // namespace
 
 int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostics) {
@@ -27,6 +44,7 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
   std::ofstream stats_out;
   std::vector<SymbolFile> dumps;
   ElfImage firmware;  // kept for --dump after the run
+  const auto warn = [&diagnostics](const std::string& w) { diagnostics << "edgesim: warning: " << w << '\n'; };
   try {
     std::vector<Override> overrides;
     for (const auto& o : cmd.overrides) overrides.push_back(parse_override(o));
@@ -44,7 +62,7 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
     options.semihosting_cmdline =
         cmd.firmware + (cmd.semihosting_cmdline && !cmd.semihosting_cmdline->empty() ? " " + *cmd.semihosting_cmdline : "");
     if (cmd.vcd) options.vcd = *cmd.vcd;
-    options.warn = [&diagnostics](const std::string& w) { diagnostics << "edgesim: warning: " << w << '\n'; };
+    options.warn = warn;
     platform = std::make_unique<Platform>(std::move(config), options, console);
     platform->load(firmware);
     for (const auto& spec : cmd.loads) load_symbol_file(*platform, firmware, parse_load(spec));
@@ -60,7 +78,11 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
     return kExitUsage;
   }
 
+  LayerProfile layers(model_of(firmware, warn), [&platform] { return sample_counters(*platform); }, warn);
+  attach_layer_profile(*platform, layers);
+  layers.start();
   const RunResult result = platform->run();
+  layers.finish();
   console.out.flush();
   console.err.flush();
 
@@ -76,6 +98,7 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
 
   StatsRegistry stats;
   register_run_stats(stats, *platform, result);
+  register_layer_stats(stats, layers, platform->config());
   if (stats_out.is_open()) {
     stats_out << stats.to_json().dump(2) << '\n';
     if (!stats_out.flush()) error_line(diagnostics, fmt::format("--stats {}: write failed", *cmd.stats_file));

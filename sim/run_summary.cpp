@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/layer_summary.hpp"
+
 namespace sim {
 
 namespace {
@@ -115,6 +117,7 @@ std::string format_summary(const StatsRegistry& stats, const RunResult& result) 
   if (!cached.empty()) table("core via L1", cached);
   out += accel_lines(stats);
   out += bus_lines(stats);
+  out += layer_table(stats);  // compiled networks (layer markers) only
   return out;
 }
 

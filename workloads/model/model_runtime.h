@@ -6,7 +6,13 @@
  * EDGESIM_MARKER_END after the last one. The ITM is how such markers reach
  * a trace probe on silicon (SWO); edgesim reads them to attribute cycles,
  * instructions and traffic to layers. Cores without an ITM (ARMv6-M) run
- * without markers. */
+ * without markers.
+ *
+ * Marker values (sim/layer_profile.hpp reads them):
+ *   0x00000000..0x0FFFFFFF  operator index: that layer starts
+ *   0xEE000000 | k          early exit k taken (k < 2^24; EDGESIM_MARKER_EXIT)
+ *   0xFFFFFFFF              end of the inference (EDGESIM_MARKER_END)
+ * Other values are reserved (edgesim warns once and ignores them). */
 #ifndef EDGESIM_MODEL_RUNTIME_H
 #define EDGESIM_MODEL_RUNTIME_H
 

@@ -1,0 +1,66 @@
+#include "sim/layer_summary.hpp"
+
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace sim {
+
+namespace {
+uint64_t u64(const StatsRegistry& s, const std::string& name) { return std::get<uint64_t>(s.value(name)); }
+double f64(const StatsRegistry& s, const std::string& name) { return std::get<double>(s.value(name)); }
+std::string text(const StatsRegistry& s, const std::string& name) {
+  return s.find(name) ? std::get<std::string>(s.value(name)) : std::string("?");
+}
+
+// The <index> of every layers.<index>.cycles, in registration (operator) order.
+std::vector<std::string> layer_indices(const StatsRegistry& stats) {
+  std::vector<std::string> indices;
+  for (const auto& s : stats.stats()) {
+    if (!s.name.starts_with("layers.") || !s.name.ends_with(".cycles")) continue;
+    const std::string index = s.name.substr(7, s.name.size() - 7 - 7);
+    if (index != "outside") indices.push_back(index);
+  }
+  return indices;
+}
+
+// Kept to a width that stays readable for long names.
+std::string cut(const std::string& s, size_t width) { return s.size() <= width ? s : s.substr(0, width - 1) + "~"; }
+}  // namespace
+
+std::string layer_table(const StatsRegistry& stats) {
+  const std::vector<std::string> indices = layer_indices(stats);
+  if (indices.empty()) return {};
+  const uint64_t inferences = u64(stats, "model.inferences");
+  bool repeated = inferences > 1;  // a runs column only where it says something
+  for (const auto& i : indices) repeated = repeated || u64(stats, "layers." + i + ".runs") != 1;
+
+  std::string out = fmt::format("  layers         {}{}, {} inference{}\n", indices.size(),
+                                stats.find("model.name") ? fmt::format(" of {} ({})", text(stats, "model.name"),
+                                                                       text(stats, "model.backend"))
+                                                         : std::string(),
+                                inferences, inferences == 1 ? "" : "s");
+  out += fmt::format("  {:>4} {:<17}{} {:>11} {:>5} {:>11} {:>5} {:>10} {:>6} {:>10} {:>10} {:>9}  {}\n", "#",
+                     "operator", repeated ? fmt::format(" {:>4}", "runs") : "", "cycles", "%", "instrs", "CPI", "MACs",
+                     "MAC/c", "read B", "flash rd B", "written B", "output");
+  const auto line = [&](const std::string& label, const std::string& op, const std::string& p) {
+    const bool named = stats.find(p + "macs") != nullptr;
+    out += fmt::format("  {:>4} {:<17}{} {:>11} {:>5.1f} {:>11} {:>5.2f} {:>10} {:>6} {:>10} {:>10} {:>9}  {}\n", label,
+                       cut(op, 17), repeated ? fmt::format(" {:>4}", stats.find(p + "runs") ? u64(stats, p + "runs") : 0) : "",
+                       u64(stats, p + "cycles"), f64(stats, p + "cycles_pct"), u64(stats, p + "instructions"),
+                       f64(stats, p + "cpi"), named ? fmt::format("{}", u64(stats, p + "macs")) : "",
+                       named ? fmt::format("{:.2f}", f64(stats, p + "macs_per_cycle")) : "", u64(stats, p + "bytes_read"),
+                       u64(stats, p + "flash_bytes_read"), u64(stats, p + "bytes_written"),
+                       named ? cut(text(stats, p + "output"), 32) : "");
+  };
+  for (const auto& i : indices) line(i, text(stats, "layers." + i + ".op"), "layers." + i + ".");
+  line("", "(outside layers)", "layers.outside.");
+  if (stats.find("model.exit")) {
+    const std::string after =
+        stats.find("model.exit_after_layer") ? fmt::format(" after layer {}", u64(stats, "model.exit_after_layer")) : "";
+    out += fmt::format("  exit {} taken{}\n", u64(stats, "model.exit"), after);
+  }
+  return out;
+}
+
+}  // namespace sim
