@@ -4,6 +4,7 @@
 //
 //   edgesim_reference MODEL.tflite|NETWORK.yaml -o OUT.bin (--inputs IN.bin | --random N [--seed S])
 //                     [--save-inputs IN.bin] [--tensor NAME]... [--operator-outputs] [--operator K]
+//                     [--exits-taken FILE] [--no-exits]
 //   edgesim_reference MODEL.tflite --list-operators
 //
 // Files hold raw little-endian tensor bytes, one inference after another
@@ -16,8 +17,14 @@
 // --list-operators prints one line per operator: its position, TFLite name
 // and, for each activation input, the position of the operator writing it
 // (-1: a network input), e.g. "11 ADD 10,7".
+// A network with early exits (network YAML `exits:`) writes, as its firmware's
+// `output` holds, the scores of the exit each inference takes (the final
+// output with --no-exits); --exits-taken writes that exit's number (1 for the
+// first, up to the final one) as one byte per inference, and a summary of the
+// exits taken goes to stderr.
 // Exit codes: 0 done, 1 the model or an input could not be read or run,
 // 2 a usage error.
+#include "compiler/reference/exit_decision.hpp"
 #include "compiler/reference/interpreter.hpp"
 #include "compiler/reference/tool/inference_bytes.hpp"
 #include "compiler/reference/tool/random_inputs.hpp"
@@ -59,6 +66,8 @@ struct Options {
   bool operator_outputs = false;
   std::optional<int> single_operator;
   bool list_operators = false;
+  std::optional<fs::path> exits_taken;
+  bool no_exits = false;
 };
 
 struct UsageError : std::runtime_error {
@@ -68,7 +77,7 @@ struct UsageError : std::runtime_error {
 Options parse(int argc, char** argv)
 {
   Options o;
-  std::string model, output, inputs, save_inputs;
+  std::string model, output, inputs, save_inputs, exits_taken;
   int random_count = 0;
   po::options_description named("Options");
   named.add_options()
@@ -81,7 +90,9 @@ Options parse(int argc, char** argv)
     ("tensor", po::value(&o.tensor_names), "write this tensor (by name) instead of the outputs; repeatable")
     ("operator-outputs", po::bool_switch(&o.operator_outputs), "write every operator's outputs, in order, instead")
     ("operator", po::value<int>(), "run only operator K, on its activation inputs")
-    ("list-operators", po::bool_switch(&o.list_operators), "print each operator and where its inputs come from");
+    ("list-operators", po::bool_switch(&o.list_operators), "print each operator and where its inputs come from")
+    ("exits-taken", po::value(&exits_taken), "early-exit networks: write the exit each inference takes (a byte, from 1)")
+    ("no-exits", po::bool_switch(&o.no_exits), "early-exit networks: write the final output, as if no exit were taken");
   po::options_description hidden;
   hidden.add_options()("model", po::value(&model));
   po::options_description all;
@@ -99,6 +110,7 @@ Options parse(int argc, char** argv)
   if (vm.count("help")) {
     std::cout << "usage: edgesim_reference MODEL.tflite|NETWORK.yaml -o OUT.bin (--inputs IN.bin | --random N [--seed S])\n"
                  "                         [--save-inputs IN.bin] [--tensor NAME]... [--operator-outputs] [--operator K]\n"
+                 "                         [--exits-taken FILE] [--no-exits]\n"
                  "       edgesim_reference MODEL.tflite --list-operators\n"
               << named;
     std::exit(0);
@@ -127,6 +139,8 @@ Options parse(int argc, char** argv)
     o.random_count = random_count;
   if (vm.count("save-inputs"))
     o.save_inputs = save_inputs;
+  if (vm.count("exits-taken"))
+    o.exits_taken = exits_taken;
   return o;
 }
 
@@ -215,19 +229,39 @@ int run(const Options& o)
   }
   const graph::Graph g =
     o.single_operator ? reference::tool::single_operator_graph(model, *o.single_operator) : model;
-  const std::vector<int> written = written_tensors(o, g);
+  std::vector<int> written = written_tensors(o, g);
   const std::vector<Inference> inferences = inputs_for(o, g);
+  if (o.exits_taken && g.exits.empty())
+    throw UsageError("--exits-taken: " + g.name + " has no early exits");
+  // The taken exit's scores stand for the output (an exit network has one).
+  const bool exit_scores = !g.exits.empty() && !o.no_exits && o.tensor_names.empty() && !o.operator_outputs;
 
   reference::Interpreter interpreter(g);
-  Bytes out;
+  Bytes out, taken;
+  std::vector<int> taken_count(g.exits.size() + 2, 0);
   for (const Inference& inputs : inferences) {
     interpreter.run(inputs);
+    if (!g.exits.empty()) {
+      const int exit = reference::exit_taken(g, interpreter.tensors());
+      taken.push_back(static_cast<std::uint8_t>(exit));
+      ++taken_count[exit];
+      if (exit_scores)
+        written = {reference::exit_scores_tensor(g, exit)};
+    }
     for (int index : written) {
       const Bytes& t = interpreter.tensor(index);
       out.insert(out.end(), t.begin(), t.end());
     }
   }
   write_bytes(o.output, out);
+  if (o.exits_taken)
+    write_bytes(*o.exits_taken, taken);
+  if (!g.exits.empty()) {
+    std::cerr << g.name << ": exits taken:";
+    for (std::size_t k = 1; k < taken_count.size(); ++k)
+      std::cerr << (k > 1 ? "," : "") << " exit " << k << " of " << taken_count.size() - 1 << ": " << taken_count[k];
+    std::cerr << "\n";
+  }
   std::cerr << g.name << ": " << inferences.size() << " inference(s), "
             << reference::tool::inference_bytes(g, written) << " output bytes each -> " << o.output.string() << "\n";
   return 0;
