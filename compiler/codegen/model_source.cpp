@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "compiler/codegen/c_text.hpp"
+#include "compiler/codegen/exit_source.hpp"
 #include "compiler/codegen/op_calls.hpp"
 #include "compiler/network/splitmix.hpp"
 
@@ -54,6 +55,7 @@ std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, co
     return std::any_of(placements.begin(), placements.end(), [b](const Placement& p) { return p.runs_on == b; });
   };
   OpCalls calls(g, plan, placements, input_symbols(g), output_symbols(g));
+  const ExitSource exits(g, plan, output_symbols(g).at(0));
   std::string body;
   if (options.backend == Backend::Accel) {
     if (!options.accel) throw std::invalid_argument("the accel backend needs an accelerator");
@@ -67,6 +69,7 @@ std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, co
                         comment_text(g.tensors[g.ops[i].outputs.at(0)].name));
     body += fmt::format("  edgesim_layer_begin({});\n", i);
     body += calls.call(static_cast<int>(i));
+    body += exits.after_operator(static_cast<int>(i));
   }
 
   std::string s;
@@ -91,6 +94,7 @@ std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, co
     s += fmt::format("{} {}[{}] __attribute__((aligned({})));\n", c_type(t.type), outs[i], t.elements(), plan.alignment);
   }
   if (!calls.streams().empty()) s += "\n/* ---- accelerator command streams (flash) ---- */\n" + calls.streams();
+  s += exits.definitions();
   s += "\nvoid model_run(void)\n{" + body + "  edgesim_layers_end();\n}\n\n";
   s += "const edgesim_buffer edgesim_outputs[] = {\n";
   for (std::size_t i = 0; i < g.outputs.size(); ++i)

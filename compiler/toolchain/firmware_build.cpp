@@ -86,7 +86,8 @@ FirmwareSizes build_firmware(const Target& t, const BuildRequest& r) {
   for (const char* flag : {"-std=gnu11", "-O2", "-g", "-ffunction-sections", "-fdata-sections", "-ffp-contract=off",
                            "-Wall", "-Wno-unused-variable"})
     argv.push_back(flag);
-  std::vector<fs::path> sources = {r.work_dir / "model.c", workloads / "model" / "model_main.c", common / "startup.c", vectors};
+  std::vector<fs::path> sources = {r.work_dir / "model.c", workloads / "model" / "model_main.c",
+                                   workloads / "model" / "model_exit.c", common / "startup.c", vectors};
   for (const auto& dir : {workloads / "nn", workloads / "model", common}) argv.push_back("-I" + dir.string());
   for (const auto& f : c_files(workloads / "nn")) sources.push_back(f);
   const bool accel = r.backend == codegen::Backend::Accel;

@@ -1,8 +1,10 @@
 /* Runs the compiled network once on the data in its input buffers and
  * prints a checksum of each output (FNV-1a over its bytes), so runs can be
- * compared without dumping the outputs. */
+ * compared without dumping the outputs; for an early-exit network, also the
+ * exit taken. */
 #include <stdio.h>
 
+#include "model_exit.h"
 #include "model_runtime.h"
 
 void edgesim_markers_enable(void)
@@ -32,5 +34,7 @@ int main(void)
     printf("%s: %s, %lu bytes, fnv1a 0x%08lx\n", edgesim_model_name, edgesim_outputs[i].name,
            (unsigned long)edgesim_outputs[i].bytes,
            (unsigned long)fnv1a(edgesim_outputs[i].data, edgesim_outputs[i].bytes));
+  if (edgesim_exit_count > 0)
+    printf("%s: exit %u of %u taken\n", edgesim_model_name, (unsigned)edgesim_exit_taken, edgesim_exit_count);
   return 0;
 }

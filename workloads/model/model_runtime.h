@@ -20,6 +20,9 @@
 
 #define EDGESIM_MARKER_PORT 1u
 #define EDGESIM_MARKER_END 0xFFFFFFFFu
+/* 0xEE000000 | k: an early-exit network took exit k (1 = the first; the
+ * final output is the last), written before EDGESIM_MARKER_END. */
+#define EDGESIM_MARKER_EXIT 0xEE000000u
 
 typedef struct {
   const char *name;
