@@ -299,10 +299,40 @@ TEST_CASE("resnet8: three stages, projection shortcuts where the shape changes")
   check_int8_quantization(g);
 }
 
+TEST_CASE("early_exit_kws: DS-CNN with three side exits, in the order they run")
+{
+  const graph::Graph g = example("early_exit_kws.yaml");
+  // Four blocks of 7 operators' worth: the backbone's conv1, dw1, pw1, then
+  // each side exit's pool, reshape, fully connected, softmax (header counts).
+  REQUIRE(g.ops.size() == 25);
+  REQUIRE(g.exits.size() == 3);
+  const graph::ExitRule rules[] = {graph::ExitRule::MaxSoftmax, graph::ExitRule::Margin, graph::ExitRule::Entropy};
+  const double thresholds[] = {0.82, 0.5, 1.55};
+  for (std::size_t k = 0; k < 3; ++k) {
+    INFO("exit " << k + 1);
+    const graph::Exit& exit = g.exits[k];
+    CHECK(exit.rule == rules[k]);
+    CHECK(exit.threshold == thresholds[k]);
+    // conv1 dw1 pw1 + 4 branch operators = 7; each later block adds dw, pw + 4.
+    CHECK(exit.last_op == 6 + 6 * static_cast<int>(k));
+    CHECK(g.ops[exit.last_op].kind == OpKind::Softmax);
+    CHECK(g.ops[exit.last_op].outputs[0] == exit.tensor);
+    CHECK(g.tensors[exit.tensor].name == "exit" + std::to_string(k + 1));
+    CHECK(g.tensors[exit.tensor].shape == std::vector<int>{1, 12});
+  }
+  REQUIRE(g.outputs.size() == 1);
+  CHECK(g.tensors[g.outputs[0]].name == "probabilities");
+  // 2,624 + 4*(640 + 4,160) + 4*780 (header of early_exit_kws.yaml).
+  CHECK(parameters(g) == 24944);
+  // 320,000 + 4*(72,000 + 512,000) + 4*768.
+  CHECK(macs(g) == 2659072);
+  check_int8_quantization(g);
+}
+
 TEST_CASE("every example fits an stm32f407 (1 MiB flash, 128 KiB SRAM)")
 {
   for (const char* file : {"ds_cnn_kws.yaml", "ds_cnn_kws_f32.yaml", "mobilenet_v1_blocks.yaml",
-                           "squeezenet_fire.yaml", "resnet8.yaml"}) {
+                           "squeezenet_fire.yaml", "resnet8.yaml", "early_exit_kws.yaml"}) {
     INFO(file);
     const graph::Graph g = example(file);
     std::size_t constant_bytes = 0;
