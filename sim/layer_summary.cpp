@@ -44,14 +44,19 @@ std::string layer_table(const StatsRegistry& stats) {
                      "operator", repeated ? fmt::format(" {:>4}", "runs") : "", "cycles", "%", "instrs", "CPI", "MACs",
                      "MAC/c", "read B", "flash rd B", "written B", "output");
   const auto line = [&](const std::string& label, const std::string& op, const std::string& p) {
+    // MACs and the output name come from the firmware's metadata: blank without.
     const bool named = stats.find(p + "macs") != nullptr;
-    out += fmt::format("  {:>4} {:<17}{} {:>11} {:>5.1f} {:>11} {:>5.2f} {:>10} {:>6} {:>10} {:>10} {:>9}  {}\n", label,
-                       cut(op, 17), repeated ? fmt::format(" {:>4}", stats.find(p + "runs") ? u64(stats, p + "runs") : 0) : "",
-                       u64(stats, p + "cycles"), f64(stats, p + "cycles_pct"), u64(stats, p + "instructions"),
-                       f64(stats, p + "cpi"), named ? fmt::format("{}", u64(stats, p + "macs")) : "",
-                       named ? fmt::format("{:.2f}", f64(stats, p + "macs_per_cycle")) : "", u64(stats, p + "bytes_read"),
-                       u64(stats, p + "flash_bytes_read"), u64(stats, p + "bytes_written"),
-                       named ? cut(text(stats, p + "output"), 32) : "");
+    const std::string runs = !repeated ? "" : fmt::format(" {:>4}", stats.find(p + "runs") ? u64(stats, p + "runs") : 0);
+    const std::string macs = named ? fmt::format("{}", u64(stats, p + "macs")) : "";
+    const std::string macs_per_cycle = named ? fmt::format("{:.2f}", f64(stats, p + "macs_per_cycle")) : "";
+    const std::string output = named ? cut(text(stats, p + "output"), 32) : "";
+    std::string row = fmt::format("  {:>4} {:<17}{} {:>11} {:>5.1f} {:>11} {:>5.2f} {:>10} {:>6} {:>10} {:>10} {:>9}  {}",
+                                  label, cut(op, 17), runs, u64(stats, p + "cycles"), f64(stats, p + "cycles_pct"),
+                                  u64(stats, p + "instructions"), f64(stats, p + "cpi"), macs, macs_per_cycle,
+                                  u64(stats, p + "bytes_read"), u64(stats, p + "flash_bytes_read"),
+                                  u64(stats, p + "bytes_written"), output);
+    row.erase(row.find_last_not_of(' ') + 1);  // no trailing blanks where there is no output name
+    out += row + '\n';
   };
   for (const auto& i : indices) line(i, text(stats, "layers." + i + ".op"), "layers." + i + ".");
   line("", "(outside layers)", "layers.outside.");
