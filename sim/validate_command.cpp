@@ -13,6 +13,7 @@
 
 #include "compiler/codegen/backend.hpp"
 #include "compiler/codegen/model_source.hpp"
+#include "compiler/reference/exit_decision.hpp"
 #include "compiler/reference/interpreter.hpp"
 #include "compiler/reference/tool/random_inputs.hpp"
 #include "sim/model_compiler.hpp"
@@ -96,6 +97,10 @@ Plan prepare(const ValidateCommand& cmd, compiler::codegen::Backend backend, con
     for (std::size_t k = 0; k < inputs.size(); ++k)
       write_bytes(input_file(work, "inputs", i, plan.input_symbols[k]), inputs[k]);
     plan.expected.push_back(reference.run(inputs));
+    // An early-exit network's output holds the scores of the exit taken.
+    if (!graph.exits.empty())
+      plan.expected.back().at(0) = reference.tensor(
+          compiler::reference::exit_scores_tensor(graph, compiler::reference::exit_taken(graph, reference.tensors())));
     for (std::size_t k = 0; k < plan.expected.back().size(); ++k)
       write_bytes(input_file(work, "expected", i, plan.output_symbols[k]), plan.expected.back()[k]);
     plan.runs.push_back(run_arguments(cmd, request.output_elf, work, i, plan));
