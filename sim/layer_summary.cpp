@@ -46,7 +46,8 @@ std::string layer_table(const StatsRegistry& stats) {
   const auto line = [&](const std::string& label, const std::string& op, const std::string& p) {
     // MACs and the output name come from the firmware's metadata: blank without.
     const bool named = stats.find(p + "macs") != nullptr;
-    const std::string runs = !repeated ? "" : fmt::format(" {:>4}", stats.find(p + "runs") ? u64(stats, p + "runs") : 0);
+    const std::string runs =
+        !repeated ? "" : fmt::format(" {:>4}", stats.find(p + "runs") ? fmt::format("{}", u64(stats, p + "runs")) : "");
     const std::string macs = named ? fmt::format("{}", u64(stats, p + "macs")) : "";
     const std::string macs_per_cycle = named ? fmt::format("{:.2f}", f64(stats, p + "macs_per_cycle")) : "";
     const std::string output = named ? cut(text(stats, p + "output"), 32) : "";
