@@ -42,4 +42,21 @@ expect "accel without accelerator" "accel backend needs a platform with an accel
 expect "unknown backend" "unknown backend 'neon'" \
     "$edgesim" compile "$network" --platform stm32f407 --backend neon -o "$work/d.elf"
 
+# A valid model with an operator edgesim does not support, built here from
+# JSON with flatc and the project's schema subset: operator 0 (SOFTMAX) is
+# fine, operator 1 is TANH. The error is the only line printed.
+schema=$(cd "$(dirname "$0")/../../compiler/tflite" && pwd)/schema.fbs
+if command -v flatc >/dev/null; then
+    flatc -b -o "$work" "$schema" "$(dirname "$0")/unsupported_tanh.json"
+    expect "unsupported operator" "^edgesim: error: .*unsupported_tanh.tflite: operator 1 \(TANH\) is not supported" \
+        "$edgesim" compile "$work/unsupported_tanh.tflite" --platform stm32f407 -o "$work/e.elf"
+    lines=$("$edgesim" compile "$work/unsupported_tanh.tflite" --platform stm32f407 -o "$work/e.elf" 2>&1 | wc -l)
+    if [ "$lines" -ne 1 ]; then
+        echo "FAIL unsupported operator: $lines lines of output, expected one"
+        failures=$((failures + 1))
+    fi
+else
+    echo "skip unsupported operator: flatc not found (Debian package flatbuffers-compiler)"
+fi
+
 [ "$failures" -eq 0 ]
