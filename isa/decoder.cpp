@@ -10,7 +10,8 @@ namespace {
 
 bool decode_nothing(uint32_t, Decoded&) { return true; }
 
-constexpr Encoding kUndefined{"UNDEFINED", {}, decode_nothing, undefined_instruction, 0, OpClass::Undefined};
+// An undefined instruction does no arithmetic: Work{} is Other.
+constexpr Encoding kUndefined{"UNDEFINED", {}, decode_nothing, undefined_instruction, 0, OpClass::Undefined, Work{}};
 
 std::vector<Encoding> collect_rows() {
   std::vector<Encoding> all;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "isa/decoded.hpp"
+#include "isa/work.hpp"
 
 namespace isa {
 
@@ -77,6 +78,10 @@ struct Encoding {
   ExecFn exec;
   uint32_t features;  // isa::Feature bits the core must have
   OpClass op_class;
+  // The arithmetic one execution does, for the energy model: fixed per row,
+  // so the core only counts executions per row (isa/encodings/row_work.hpp
+  // has the rules; tests/isa/test_work.cpp checks it against op_class).
+  Work work{};
 };
 
 // Each instruction group contributes its rows (16- and 32-bit alike).

@@ -4,6 +4,7 @@
 
 #include "isa/encoding.hpp"
 #include "isa/encodings/fields.hpp"
+#include "isa/encodings/row_work.hpp"
 #include "isa/exec/branch.hpp"
 #include "isa/features.hpp"
 
@@ -64,19 +65,19 @@ constexpr auto br = OpClass::Branch;
 
 constexpr std::array kRows{
     // 16-bit
-    Encoding{"B T1", pattern("1101 cccc iiiiiiii"), cond_imm8_16, x::b, v6, br},
-    Encoding{"B T2", pattern("11100 iiiiiiiiiii"), imm11_16, x::b, v6, br},
-    Encoding{"BX T1", pattern("010001110 mmmm 000"), rm16, x::bx, v6, br},
-    Encoding{"BLX (reg) T1", pattern("010001111 mmmm 000"), rm16_not_pc, x::blx, v6, br},
-    Encoding{"CBZ T1", pattern("1011 0 0 i 1 iiiii nnn"), i_imm5_rn16, x::cbz, v7, br},
-    Encoding{"CBNZ T1", pattern("1011 1 0 i 1 iiiii nnn"), i_imm5_rn16, x::cbnz, v7, br},
+    Encoding{"B T1", pattern("1101 cccc iiiiiiii"), cond_imm8_16, x::b, v6, br, branch},
+    Encoding{"B T2", pattern("11100 iiiiiiiiiii"), imm11_16, x::b, v6, br, branch},
+    Encoding{"BX T1", pattern("010001110 mmmm 000"), rm16, x::bx, v6, br, branch},
+    Encoding{"BLX (reg) T1", pattern("010001111 mmmm 000"), rm16_not_pc, x::blx, v6, br, branch},
+    Encoding{"CBZ T1", pattern("1011 0 0 i 1 iiiii nnn"), i_imm5_rn16, x::cbz, v7, br, branch},
+    Encoding{"CBNZ T1", pattern("1011 1 0 i 1 iiiii nnn"), i_imm5_rn16, x::cbnz, v7, br, branch},
 
     // 32-bit
-    Encoding{"B T3", pattern("11110 s cccc iiiiii | 10 j 0 j iiiiiiiiiii"), s_cond_imm6_imm11, x::b, v7, br},
-    Encoding{"B T4", pattern("11110 s iiiiiiiiii | 10 j 1 j iiiiiiiiiii"), s_imm10_j_imm11, x::b, v7, br},
-    Encoding{"BL T1", pattern("11110 s iiiiiiiiii | 11 j 1 j iiiiiiiiiii"), s_imm10_j_imm11, x::bl, v6, br},
-    Encoding{"TBB T1", pattern("11101000 1101 nnnn | 1111 0000 0000 mmmm"), rn_rm32, x::tbb, v7, br},
-    Encoding{"TBH T1", pattern("11101000 1101 nnnn | 1111 0000 0001 mmmm"), rn_rm32, x::tbh, v7, br},
+    Encoding{"B T3", pattern("11110 s cccc iiiiii | 10 j 0 j iiiiiiiiiii"), s_cond_imm6_imm11, x::b, v7, br, branch},
+    Encoding{"B T4", pattern("11110 s iiiiiiiiii | 10 j 1 j iiiiiiiiiii"), s_imm10_j_imm11, x::b, v7, br, branch},
+    Encoding{"BL T1", pattern("11110 s iiiiiiiiii | 11 j 1 j iiiiiiiiiii"), s_imm10_j_imm11, x::bl, v6, br, branch},
+    Encoding{"TBB T1", pattern("11101000 1101 nnnn | 1111 0000 0000 mmmm"), rn_rm32, x::tbb, v7, br, branch},
+    Encoding{"TBH T1", pattern("11101000 1101 nnnn | 1111 0000 0001 mmmm"), rn_rm32, x::tbh, v7, br, branch},
 };
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include "isa/decoder.hpp"
 #include "isa/encoding.hpp"
 #include "isa/encodings/fields.hpp"
+#include "isa/encodings/row_work.hpp"
 #include "isa/exec/misc.hpp"
 #include "isa/features.hpp"
 
@@ -67,60 +68,60 @@ constexpr auto undef = OpClass::Undefined;
 
 constexpr std::array kRows{
     // 16-bit: IT and hints (A5.2.5); unallocated hints execute as NOP
-    Encoding{"IT T1", pattern("10111111 cccc mmmm"), firstcond_mask16, x::it, v7, hint},
-    Encoding{"hint T1 (unallocated)", pattern("10111111 hhhh 0000"), no_fields, x::nop, v6, hint},
-    Encoding{"NOP T1", pattern("10111111 0000 0000"), no_fields, x::nop, v6, hint},
-    Encoding{"YIELD T1", pattern("10111111 0001 0000"), no_fields, x::nop, v6, hint},
-    Encoding{"WFE T1", pattern("10111111 0010 0000"), no_fields, x::wfe, v6, hint},
-    Encoding{"WFI T1", pattern("10111111 0011 0000"), no_fields, x::wfi, v6, hint},
-    Encoding{"SEV T1", pattern("10111111 0100 0000"), no_fields, x::sev, v6, hint},
+    Encoding{"IT T1", pattern("10111111 cccc mmmm"), firstcond_mask16, x::it, v7, hint, other},
+    Encoding{"hint T1 (unallocated)", pattern("10111111 hhhh 0000"), no_fields, x::nop, v6, hint, other},
+    Encoding{"NOP T1", pattern("10111111 0000 0000"), no_fields, x::nop, v6, hint, other},
+    Encoding{"YIELD T1", pattern("10111111 0001 0000"), no_fields, x::nop, v6, hint, other},
+    Encoding{"WFE T1", pattern("10111111 0010 0000"), no_fields, x::wfe, v6, hint, other},
+    Encoding{"WFI T1", pattern("10111111 0011 0000"), no_fields, x::wfi, v6, hint, other},
+    Encoding{"SEV T1", pattern("10111111 0100 0000"), no_fields, x::sev, v6, hint, other},
     // CPS (B5.2.1): ARMv6-M has PRIMASK only
-    Encoding{"CPSIE i T1", pattern("10110110011 0 00 1 0"), i_f16, x::cpsie, v6, sys},
-    Encoding{"CPSID i T1", pattern("10110110011 1 00 1 0"), i_f16, x::cpsid, v6, sys},
-    Encoding{"CPSIE f T1", pattern("10110110011 0 00 i 1"), i_f16, x::cpsie, v7, sys},
-    Encoding{"CPSID f T1", pattern("10110110011 1 00 i 1"), i_f16, x::cpsid, v7, sys},
-    Encoding{"BKPT T1", pattern("10111110 iiiiiiii"), imm8_16, x::bkpt, v6, sys},
-    Encoding{"SVC T1", pattern("11011111 iiiiiiii"), imm8_16, x::svc, v6, sys},
-    Encoding{"UDF T1", pattern("11011110 iiiiiiii"), imm8_16, undefined_instruction, v6, undef},
+    Encoding{"CPSIE i T1", pattern("10110110011 0 00 1 0"), i_f16, x::cpsie, v6, sys, other},
+    Encoding{"CPSID i T1", pattern("10110110011 1 00 1 0"), i_f16, x::cpsid, v6, sys, other},
+    Encoding{"CPSIE f T1", pattern("10110110011 0 00 i 1"), i_f16, x::cpsie, v7, sys, other},
+    Encoding{"CPSID f T1", pattern("10110110011 1 00 i 1"), i_f16, x::cpsid, v7, sys, other},
+    Encoding{"BKPT T1", pattern("10111110 iiiiiiii"), imm8_16, x::bkpt, v6, sys, other},
+    Encoding{"SVC T1", pattern("11011111 iiiiiiii"), imm8_16, x::svc, v6, sys, other},
+    Encoding{"UDF T1", pattern("11011110 iiiiiiii"), imm8_16, undefined_instruction, v6, undef, other},
 
     // 32-bit: special registers (A5.3.4, B5.2.2, B5.2.3); BASEPRI and
     // FAULTMASK are ARMv7-M only, the APSR GE bits need the DSP extension
-    Encoding{"MRS T1", pattern("11110 0 1111 1 0 1111 | 10 0 0 dddd ssssssss"), rd_sysm32, x::mrs, v6, sys},
-    Encoding{"MRS BASEPRI T1", pattern("11110 0 1111 1 0 1111 | 10 0 0 dddd 00010001"), rd_sysm32, x::mrs, v7, sys},
-    Encoding{"MRS BASEPRI_MAX T1", pattern("11110 0 1111 1 0 1111 | 10 0 0 dddd 00010010"), rd_sysm32, x::mrs, v7, sys},
-    Encoding{"MRS FAULTMASK T1", pattern("11110 0 1111 1 0 1111 | 10 0 0 dddd 00010011"), rd_sysm32, x::mrs, v7, sys},
-    Encoding{"MSR T1", pattern("11110 0 1110 0 0 nnnn | 10 0 0 mm 00 ssssssss"), rn_mask_sysm32, x::msr, v6, sys},
+    Encoding{"MRS T1", pattern("11110 0 1111 1 0 1111 | 10 0 0 dddd ssssssss"), rd_sysm32, x::mrs, v6, sys, other},
+    Encoding{"MRS BASEPRI T1", pattern("11110 0 1111 1 0 1111 | 10 0 0 dddd 00010001"), rd_sysm32, x::mrs, v7, sys, other},
+    Encoding{"MRS BASEPRI_MAX T1", pattern("11110 0 1111 1 0 1111 | 10 0 0 dddd 00010010"), rd_sysm32, x::mrs, v7, sys, other},
+    Encoding{"MRS FAULTMASK T1", pattern("11110 0 1111 1 0 1111 | 10 0 0 dddd 00010011"), rd_sysm32, x::mrs, v7, sys, other},
+    Encoding{"MSR T1", pattern("11110 0 1110 0 0 nnnn | 10 0 0 mm 00 ssssssss"), rn_mask_sysm32, x::msr, v6, sys, other},
     Encoding{"MSR APSR_g T1", pattern("11110 0 1110 0 0 nnnn | 10 0 0 m1 00 00000sss"),
-             rn_mask_sysm32, x::msr, v7 | kDsp, sys},
+             rn_mask_sysm32, x::msr, v7 | kDsp, sys, other},
     Encoding{"MSR BASEPRI T1", pattern("11110 0 1110 0 0 nnnn | 10 0 0 mm 00 00010001"),
-             rn_mask_sysm32, x::msr, v7, sys},
+             rn_mask_sysm32, x::msr, v7, sys, other},
     Encoding{"MSR BASEPRI_MAX T1", pattern("11110 0 1110 0 0 nnnn | 10 0 0 mm 00 00010010"),
-             rn_mask_sysm32, x::msr, v7, sys},
+             rn_mask_sysm32, x::msr, v7, sys, other},
     Encoding{"MSR FAULTMASK T1", pattern("11110 0 1110 0 0 nnnn | 10 0 0 mm 00 00010011"),
-             rn_mask_sysm32, x::msr, v7, sys},
+             rn_mask_sysm32, x::msr, v7, sys, other},
 
     // 32-bit hints (A5.3.5); unallocated hints execute as NOP
     Encoding{"hint T2 (unallocated)", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 hhhhhhhh"),
-             no_fields, x::nop, v7, hint},
-    Encoding{"NOP T2", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 00000000"), no_fields, x::nop, v7, hint},
-    Encoding{"YIELD T2", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 00000001"), no_fields, x::nop, v7, hint},
-    Encoding{"WFE T2", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 00000010"), no_fields, x::wfe, v7, hint},
-    Encoding{"WFI T2", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 00000011"), no_fields, x::wfi, v7, hint},
-    Encoding{"SEV T2", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 00000100"), no_fields, x::sev, v7, hint},
-    Encoding{"DBG T1", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 1111 oooo"), option32, x::nop, v7, hint},
+             no_fields, x::nop, v7, hint, other},
+    Encoding{"NOP T2", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 00000000"), no_fields, x::nop, v7, hint, other},
+    Encoding{"YIELD T2", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 00000001"), no_fields, x::nop, v7, hint, other},
+    Encoding{"WFE T2", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 00000010"), no_fields, x::wfe, v7, hint, other},
+    Encoding{"WFI T2", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 00000011"), no_fields, x::wfi, v7, hint, other},
+    Encoding{"SEV T2", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 00000100"), no_fields, x::sev, v7, hint, other},
+    Encoding{"DBG T1", pattern("11110 0 1110 1 0 1111 | 10 0 0 0 000 1111 oooo"), option32, x::nop, v7, hint, other},
 
     // 32-bit barriers (A5.3.6); CLREX is with the exclusive loads and stores
-    Encoding{"DSB T1", pattern("11110 0 1110 1 1 1111 | 10 0 0 1111 0100 oooo"), option32, x::barrier, v6, sys},
-    Encoding{"DMB T1", pattern("11110 0 1110 1 1 1111 | 10 0 0 1111 0101 oooo"), option32, x::barrier, v6, sys},
-    Encoding{"ISB T1", pattern("11110 0 1110 1 1 1111 | 10 0 0 1111 0110 oooo"), option32, x::barrier, v6, sys},
+    Encoding{"DSB T1", pattern("11110 0 1110 1 1 1111 | 10 0 0 1111 0100 oooo"), option32, x::barrier, v6, sys, other},
+    Encoding{"DMB T1", pattern("11110 0 1110 1 1 1111 | 10 0 0 1111 0101 oooo"), option32, x::barrier, v6, sys, other},
+    Encoding{"ISB T1", pattern("11110 0 1110 1 1 1111 | 10 0 0 1111 0110 oooo"), option32, x::barrier, v6, sys, other},
 
     Encoding{"UDF T2", pattern("11110 1111111 iiii | 1010 iiiiiiiiiiii"),
-             imm4_imm12_32, undefined_instruction, v7, undef},
+             imm4_imm12_32, undefined_instruction, v7, undef, other},
 
     // Coprocessor space (A5.3.18: MCR, MRC, MCRR, MRRC, LDC, STC, CDP and
     // their "2" forms): no coprocessor is present, so UsageFault NOCP. The
     // FPU's rows (CP10/CP11) are more specific and take precedence.
-    Encoding{"coprocessor", pattern("111 x 11 xxxxxxxxxx | xxxxxxxxxxxxxxxx"), any32, x::no_coprocessor, v7, undef},
+    Encoding{"coprocessor", pattern("111 x 11 xxxxxxxxxx | xxxxxxxxxxxxxxxx"), any32, x::no_coprocessor, v7, undef, other},
 };
 }  // namespace
 

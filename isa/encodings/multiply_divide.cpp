@@ -4,6 +4,7 @@
 
 #include "isa/encoding.hpp"
 #include "isa/encodings/fields.hpp"
+#include "isa/encodings/row_work.hpp"
 #include "isa/exec/multiply_divide.hpp"
 #include "isa/features.hpp"
 
@@ -40,16 +41,16 @@ constexpr uint32_t v6 = kV6M, v7 = kV7M;
 constexpr auto imul = OpClass::IntMul, lmul = OpClass::IntMulLong, idiv = OpClass::IntDiv;
 
 constexpr std::array kRows{
-    Encoding{"MUL T1", pattern("010000 1101 nnn ddd"), rn_rdm16, x::mul, v6, imul},
-    Encoding{"MLA T1", pattern("111110110 000 nnnn | aaaa dddd 0000 mmmm"), ra_rd_rn_rm32, x::mla, v7, imul},
-    Encoding{"MUL T2", pattern("111110110 000 nnnn | 1111 dddd 0000 mmmm"), rd_rn_rm32, x::mul, v7, imul},
-    Encoding{"MLS T1", pattern("111110110 000 nnnn | aaaa dddd 0001 mmmm"), ra_rd_rn_rm32, x::mls, v7, imul},
-    Encoding{"SMULL T1", pattern("111110111 000 nnnn | llll hhhh 0000 mmmm"), rdlo_rdhi_rn_rm32, x::smull, v7, lmul},
-    Encoding{"UMULL T1", pattern("111110111 010 nnnn | llll hhhh 0000 mmmm"), rdlo_rdhi_rn_rm32, x::umull, v7, lmul},
-    Encoding{"SMLAL T1", pattern("111110111 100 nnnn | llll hhhh 0000 mmmm"), rdlo_rdhi_rn_rm32, x::smlal, v7, lmul},
-    Encoding{"UMLAL T1", pattern("111110111 110 nnnn | llll hhhh 0000 mmmm"), rdlo_rdhi_rn_rm32, x::umlal, v7, lmul},
-    Encoding{"SDIV T1", pattern("111110111 001 nnnn | 1111 dddd 1111 mmmm"), rd_rn_rm32, x::sdiv, v7, idiv},
-    Encoding{"UDIV T1", pattern("111110111 011 nnnn | 1111 dddd 1111 mmmm"), rd_rn_rm32, x::udiv, v7, idiv},
+    Encoding{"MUL T1", pattern("010000 1101 nnn ddd"), rn_rdm16, x::mul, v6, imul, mul32},
+    Encoding{"MLA T1", pattern("111110110 000 nnnn | aaaa dddd 0000 mmmm"), ra_rd_rn_rm32, x::mla, v7, imul, mac32},
+    Encoding{"MUL T2", pattern("111110110 000 nnnn | 1111 dddd 0000 mmmm"), rd_rn_rm32, x::mul, v7, imul, mul32},
+    Encoding{"MLS T1", pattern("111110110 000 nnnn | aaaa dddd 0001 mmmm"), ra_rd_rn_rm32, x::mls, v7, imul, mac32},
+    Encoding{"SMULL T1", pattern("111110111 000 nnnn | llll hhhh 0000 mmmm"), rdlo_rdhi_rn_rm32, x::smull, v7, lmul, mul32},
+    Encoding{"UMULL T1", pattern("111110111 010 nnnn | llll hhhh 0000 mmmm"), rdlo_rdhi_rn_rm32, x::umull, v7, lmul, mul32},
+    Encoding{"SMLAL T1", pattern("111110111 100 nnnn | llll hhhh 0000 mmmm"), rdlo_rdhi_rn_rm32, x::smlal, v7, lmul, mac32},
+    Encoding{"UMLAL T1", pattern("111110111 110 nnnn | llll hhhh 0000 mmmm"), rdlo_rdhi_rn_rm32, x::umlal, v7, lmul, mac32},
+    Encoding{"SDIV T1", pattern("111110111 001 nnnn | 1111 dddd 1111 mmmm"), rd_rn_rm32, x::sdiv, v7, idiv, div32},
+    Encoding{"UDIV T1", pattern("111110111 011 nnnn | 1111 dddd 1111 mmmm"), rd_rn_rm32, x::udiv, v7, idiv, div32},
 };
 }  // namespace
 
