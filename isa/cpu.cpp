@@ -20,6 +20,7 @@ Cpu::Cpu(const CoreProfile& profile, Bus& bus, CpuHooks* hooks, const timing::Op
       scs_(std::make_unique<SystemControl>(*this)),
       icache_(kCacheLines),
       fetch_word_shift_(static_cast<uint32_t>(std::countr_zero(unsigned{pipeline_.fetch_bytes}))),
+      row_executions_(Decoder::rows().size()),
       not_taken_resolves_(pipeline_.predicts_branches ? kBranchResolved : 0) {}
 
 Cpu::~Cpu() = default;
@@ -278,21 +279,22 @@ void Cpu::flush_fetch_counts() {
 // Comparing the whole word with the cached one (even for a 16-bit
 // instruction) keeps self-modifying code and DMA into code correct with no
 // invalidation.
-inline const Decoded& Cpu::fetch_decoded(uint32_t pc) {
-  const CacheLine& line = icache_[(pc >> 1) & (kCacheLines - 1)];
+inline Cpu::CacheLine& Cpu::fetch_decoded(uint32_t pc) {
+  CacheLine& line = icache_[(pc >> 1) & (kCacheLines - 1)];
   const uint32_t offset = pc - fetch_base_;
   if (offset <= fetch_limit_) [[likely]] {
     const uint32_t word = host_read(fetch_host_ + offset, 4);
     if (line.pc == pc && line.word == word) [[likely]] {
       if (!in_fetch_line(pc, line.d.size)) [[unlikely]] fetch_timing(pc, line.d.size);
-      return line.d;
+      return line;
     }
   }
   return fetch_decoded_slow(pc);
 }
 
-const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
+Cpu::CacheLine& Cpu::fetch_decoded_slow(uint32_t pc) {
   CacheLine& line = icache_[(pc >> 1) & (kCacheLines - 1)];
+  fold_line(line);
   const uint32_t offset = pc - fetch_base_;
   if (offset <= fetch_limit_) {  // a miss: decode and fill the line
     const uint32_t word = host_read(fetch_host_ + offset, 4);
@@ -302,7 +304,7 @@ const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
     line.pc = pc;
     line.word = word;
     if (!in_fetch_line(pc, line.d.size)) fetch_timing(pc, line.d.size);
-    return line.d;
+    return line;
   }
   // Code outside DMI, or the last halfword of a region: fetched and counted
   // through the bus, decoded every time.
@@ -311,7 +313,28 @@ const Decoded& Cpu::fetch_decoded_slow(uint32_t pc) {
   line.pc = 1;
   line.d = decode(raw, len == 4);
   forget_fetch_line();
-  return line.d;
+  return line;
+}
+
+void Cpu::fold_line(CacheLine& line) {
+  if (line.executed == 0) return;
+  const timing::InstrTiming& t = line.d.timing;
+  stalls_[static_cast<size_t>(t.stall)] += static_cast<int64_t>(line.executed * t.extra);
+  row_executions_[line.d.row] += line.executed;
+  line.executed = 0;
+}
+
+timing::StallCounts Cpu::stalls() const {
+  timing::StallCounts sum = stalls_;
+  for (const CacheLine& line : icache_)
+    sum[static_cast<size_t>(line.d.timing.stall)] += static_cast<int64_t>(line.executed * line.d.timing.extra);
+  return sum;
+}
+
+std::vector<uint64_t> Cpu::row_executions() const {
+  std::vector<uint64_t> sum = row_executions_;
+  for (const CacheLine& line : icache_) sum[line.d.row] += line.executed;
+  return sum;
 }
 
 Decoded Cpu::decode(uint32_t raw, bool wide) const {
@@ -358,9 +381,12 @@ void Cpu::fetch_line(uint32_t addr) {
   return t.flags;
 }
 
-unsigned Cpu::divide_stall(const Decoded& d) const {
+// The operands decide (early termination): charged by the handler before
+// it writes the quotient over one of them.
+void Cpu::divide_stall(const Decoded& d) {
+  if (!(d.timing.flags & timing::kDivide)) return;
   const unsigned total = timing_->divide_cycles(s_.r[d.rn], s_.r[d.rm], d.timing.dynamic == timing::Dynamic::SignedDivide);
-  return total - 1 - d.timing.extra;
+  stall(timing::Stall::Divide, total - 1 - d.timing.extra);
 }
 
 void Cpu::branch_refill(uint32_t end, uint32_t target) {
@@ -378,7 +404,8 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
 [[gnu::always_inline]] inline void Cpu::step() {
   const uint32_t pc = s_.pc;
   if (!s_.thumb) throw Fault{FaultKind::InvState};
-  const Decoded& d = fetch_decoded(pc);
+  CacheLine& line = fetch_decoded(pc);
+  const Decoded& d = line.d;
   s_.r[15] = pc + 4;
   const uint32_t sequential = pc + d.size;
   next_pc_ = sequential;
@@ -396,7 +423,6 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
     }
   }
   const timing::InstrTiming& t = d.timing;
-  const unsigned divide = (t.flags & timing::kDivide) ? divide_stall(d) : 0;  // operands before they change
   try {
     d.exec(*this, d);
   } catch (...) {
@@ -405,11 +431,10 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
   }
   s_.pc = next_pc_;
   ++instructions_;
-  cycles_ += 1 + t.extra;
-  stalls_[static_cast<size_t>(t.stall)] += t.extra;
+  cycles_ += 1 + t.extra;  // its stall bucket gets `extra` when the line is folded
+  ++line.executed;
   uint8_t flags = t.flags;
   if ((flags & (timing::kMemoryAccess | timing::kDualIssue)) || (prev_flags_ & timing::kLoadResult)) flags = context_stalls(t);
-  if (divide) stall(timing::Stall::Divide, divide);
   prev_flags_ = flags;
   prev_writes_ = t.writes;
   if (redirect_) [[unlikely]] redirect(pc, sequential, t);

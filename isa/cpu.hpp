@@ -87,9 +87,12 @@ class Cpu {
   uint64_t instructions() const { return instructions_; }
   uint64_t sleep_cycles() const { return sleep_cycles_; }
   // Cycles beyond one per instruction, by cause: cycles() == instructions()
-  // + sleep_cycles() + the sum of these.
-  const timing::StallCounts& stalls() const { return stalls_; }
-  int64_t stall_cycles(timing::Stall s) const { return stalls_[static_cast<size_t>(s)]; }
+  // + sleep_cycles() + the sum of these. And completed executions per
+  // encoding row (Decoder::row). The hot loop only counts executions per
+  // decoded line; these add up the lines (a walk of the decoded cache).
+  timing::StallCounts stalls() const;
+  int64_t stall_cycles(timing::Stall s) const { return stalls()[static_cast<size_t>(s)]; }
+  std::vector<uint64_t> row_executions() const;
   const timing::Model& timing_model() const { return *timing_; }
   // Adds the instruction fetches counted lazily so far (see end_run) to the
   // memory counters, so that they are exact now, e.g. from a device write
@@ -98,6 +101,9 @@ class Cpu {
 
   // ---- used by instruction handlers ----
   bool in_it_block() const { return in_it_; }
+  // SDIV/UDIV: the operand-dependent cycles (early termination), before the
+  // quotient overwrites an operand.
+  void divide_stall(const Decoded& d);
   bool setflags(const Decoded& d) const {
     return d.setflags == SetFlags::Yes || (d.setflags == SetFlags::OutsideIt && !in_it_);
   }
@@ -215,6 +221,7 @@ class Cpu {
   struct CacheLine {
     uint32_t pc = 1;  // odd: never a valid Thumb PC
     uint32_t word = 0;  // the 32 bits at pc when decoded
+    uint64_t executed = 0;  // completed executions of d not yet added to the totals (fold_line)
     Decoded d;
   };
 
@@ -226,7 +233,6 @@ class Cpu {
     stalls_[static_cast<size_t>(why)] += n;
   }
   uint8_t context_stalls(const timing::InstrTiming& t);
-  unsigned divide_stall(const Decoded& d) const;
   void branch_refill(uint32_t end, uint32_t target);
   // Instruction fetches are counted per straight-line run when the run ends
   // (taken branch, exception, region change, end of run()): no work per
@@ -252,8 +258,11 @@ class Cpu {
     if (!fetch_line_buffered_ || ((target ^ fetch_line_) & fetch_line_mask_)) forget_fetch_line();
   }
   void redirect(uint32_t pc, uint32_t sequential, const timing::InstrTiming& t);
-  const Decoded& fetch_decoded(uint32_t pc);
-  [[gnu::noinline]] const Decoded& fetch_decoded_slow(uint32_t pc);
+  CacheLine& fetch_decoded(uint32_t pc);
+  [[gnu::noinline]] CacheLine& fetch_decoded_slow(uint32_t pc);
+  // Adds a line's executions to the per-row counts and its `extra` cycles to
+  // their stall bucket: the hot loop only counts executions per line.
+  void fold_line(CacheLine& line);
   void execute_fault(const Fault& f);
   uint32_t fetch(uint32_t addr, unsigned& len);
   uint16_t fetch16(uint32_t addr);
@@ -340,6 +349,7 @@ class Cpu {
   uint8_t prev_flags_ = 0;        // timing flags and writes of the previous instruction
   uint16_t prev_writes_ = 0;
   timing::StallCounts stalls_{};
+  std::vector<uint64_t> row_executions_;  // per Decoder row, folded from the lines
 
   uint32_t next_pc_ = 0;
   static constexpr uint8_t kPcWritten = 1, kBranchResolved = 2;

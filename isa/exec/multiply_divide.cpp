@@ -40,10 +40,12 @@ void umlal(Cpu& c, const Decoded& d) { write_hi_lo(c, d, hi_lo(c, d) + ureg(c, d
 // 64-bit arithmetic makes INT_MIN / -1 come out as 0x80000000 (RoundTowardsZero).
 void sdiv(Cpu& c, const Decoded& d) {
   const bool zero = zero_divisor(c, c.reg(d.rm));
+  c.divide_stall(d);
   c.write_reg(d.rd, zero ? 0 : static_cast<uint32_t>(sreg(c, d.rn) / sreg(c, d.rm)));
 }
 void udiv(Cpu& c, const Decoded& d) {
   const bool zero = zero_divisor(c, c.reg(d.rm));
+  c.divide_stall(d);
   c.write_reg(d.rd, zero ? 0 : c.reg(d.rn) / c.reg(d.rm));
 }
 

@@ -21,7 +21,8 @@ struct M4 : CpuFixture {
 };
 
 uint64_t stall_sum(const isa::Cpu& cpu) {
-  return static_cast<uint64_t>(std::accumulate(cpu.stalls().begin(), cpu.stalls().end(), int64_t{0}));
+  const auto stalls = cpu.stalls();
+  return static_cast<uint64_t>(std::accumulate(stalls.begin(), stalls.end(), int64_t{0}));
 }
 
 }  // namespace
