@@ -337,6 +337,16 @@ std::vector<uint64_t> Cpu::row_executions() const {
   return sum;
 }
 
+Cpu::WorkCounts Cpu::work_counts() const {
+  WorkCounts counts{};
+  const std::vector<uint64_t> rows = row_executions();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Work& w = Decoder::row(static_cast<uint16_t>(i)).work;
+    counts[static_cast<size_t>(w.op)][static_cast<size_t>(w.width)] += rows[i] * w.lanes;
+  }
+  return counts;
+}
+
 Decoded Cpu::decode(uint32_t raw, bool wide) const {
   Decoded d = decoder_.decode(raw, wide);
   d.timing = timing_->annotate(Decoder::row(d.row), d);

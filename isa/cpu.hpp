@@ -2,6 +2,7 @@
 // execution through the encoding table's handlers, and the exception model.
 // Plain C++: memory is reached through isa::Bus, nothing here knows SystemC.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "isa/decoder.hpp"
 #include "isa/fault.hpp"
 #include "isa/host_memory.hpp"
+#include "isa/work.hpp"
 #include "isa/features.hpp"
 #include "isa/system_control.hpp"
 #include "isa/timing/model.hpp"
@@ -93,6 +95,9 @@ class Cpu {
   timing::StallCounts stalls() const;
   int64_t stall_cycles(timing::Stall s) const { return stalls()[static_cast<size_t>(s)]; }
   std::vector<uint64_t> row_executions() const;
+  // Lane operations per (WorkOp, WorkWidth): executions x the rows' Work.
+  using WorkCounts = std::array<std::array<uint64_t, kWorkWidths>, kWorkOps>;
+  WorkCounts work_counts() const;
   const timing::Model& timing_model() const { return *timing_; }
   // Adds the instruction fetches counted lazily so far (see end_run) to the
   // memory counters, so that they are exact now, e.g. from a device write
