@@ -51,6 +51,16 @@ std::string_view name_of(OpKind kind)
   return "?";
 }
 
+std::string_view name_of(ExitRule rule)
+{
+  switch (rule) {
+  case ExitRule::MaxSoftmax: return "max_softmax";
+  case ExitRule::Margin: return "margin";
+  case ExitRule::Entropy: return "entropy";
+  }
+  return "?";
+}
+
 std::size_t Tensor::elements() const
 {
   std::size_t n = 1;

@@ -145,6 +145,7 @@ struct Exit {
   double threshold = 0.0;
   int last_op = -1;        // the last operator (index into ops) the exit needs: decide after it
 };
+std::string_view name_of(ExitRule rule); // "max_softmax", "margin", "entropy": as network YAML spells them
 
 struct Graph {
   std::string name;
