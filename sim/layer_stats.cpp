@@ -67,6 +67,8 @@ void register_layer_stats(StatsRegistry& stats, const LayerProfile& profile, con
   if (const auto& m = profile.model()) {
     stats.add_constant("model.name", "", "the network (.edgesim.model)", m->model);
     stats.add_constant("model.backend", "", "the kernels it was compiled for", m->backend);
+    if (!m->exits.empty())
+      stats.add_constant("model.exits", "count", "its exits, the final output included", uint64_t{m->exits.size() + 1});
   }
   stats.add_constant("model.inferences", "count", "end-of-inference markers seen", profile.inferences());
   if (const auto& e = profile.early_exit()) {

@@ -1,5 +1,7 @@
 #include "sim/layer_summary.hpp"
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include <fmt/format.h>
@@ -22,6 +24,29 @@ std::vector<std::string> layer_indices(const StatsRegistry& stats) {
     if (index != "outside") indices.push_back(index);
   }
   return indices;
+}
+
+// "exit 1 of 4 taken after layer 6; layers 7..12 skipped": "of 4" when the
+// metadata lists the exits, the skipped layers (those after the exit that
+// never ran) when there are any.
+std::string exit_line(const StatsRegistry& stats, const std::vector<std::string>& indices) {
+  std::string line = fmt::format("  exit {}", u64(stats, "model.exit"));
+  if (stats.find("model.exits")) line += fmt::format(" of {}", u64(stats, "model.exits"));
+  line += " taken";
+  if (!stats.find("model.exit_after_layer")) return line;
+  const uint64_t after = u64(stats, "model.exit_after_layer");
+  line += fmt::format(" after layer {}", after);
+  std::vector<uint64_t> later;  // the layers after it, in operator order
+  for (const auto& i : indices)
+    if (const uint64_t index = std::stoull(i); index > after) later.push_back(index);
+  const bool all_skipped = std::all_of(later.begin(), later.end(), [&](uint64_t i) {
+    return u64(stats, fmt::format("layers.{}.runs", i)) == 0;
+  });
+  if (later.empty() || !all_skipped) return line;
+  if (later.size() == 1) return line + fmt::format("; layer {} skipped", later.front());
+  if (later.back() - later.front() + 1 == later.size())
+    return line + fmt::format("; layers {}..{} skipped", later.front(), later.back());
+  return line + fmt::format("; the {} layers after it skipped", later.size());
 }
 
 // Kept to a width that stays readable for long names.
@@ -61,11 +86,7 @@ std::string layer_table(const StatsRegistry& stats) {
   };
   for (const auto& i : indices) line(i, text(stats, "layers." + i + ".op"), "layers." + i + ".");
   line("", "(outside layers)", "layers.outside.");
-  if (stats.find("model.exit")) {
-    const std::string after =
-        stats.find("model.exit_after_layer") ? fmt::format(" after layer {}", u64(stats, "model.exit_after_layer")) : "";
-    out += fmt::format("  exit {} taken{}\n", u64(stats, "model.exit"), after);
-  }
+  if (stats.find("model.exit")) out += exit_line(stats, indices) + '\n';
   return out;
 }
 

@@ -30,6 +30,24 @@ nlohmann::json buffers_json(const compiler::graph::Graph& g, const std::vector<i
   return list;
 }
 
+// "max_softmax >= 0.82": what an exit's scores must meet for it to be taken.
+std::string exit_condition(const compiler::graph::Exit& e) {
+  return fmt::format("{} {} {:g}", compiler::graph::name_of(e.rule),
+                     e.rule == compiler::graph::ExitRule::Entropy ? "<=" : ">=", e.threshold);
+}
+
+// The early exits (the final output, exit exits.size() + 1, is not listed):
+// each with the layer it decides after.
+nlohmann::json exits_json(const CompiledModel& m) {
+  auto list = nlohmann::json::array();
+  for (std::size_t k = 0; k < m.graph.exits.size(); ++k) {
+    const auto& e = m.graph.exits[k];
+    list.push_back({{"index", k + 1}, {"after_layer", e.last_op}, {"scores", m.graph.tensors[e.tensor].name},
+                    {"rule", compiler::graph::name_of(e.rule)}, {"threshold", e.threshold}});
+  }
+  return list;
+}
+
 // What `edgesim run` reads back from the ELF (.edgesim.model) to name the
 // layers its markers announce.
 std::string metadata_json(const CompiledModel& m, Backend backend) {
@@ -45,6 +63,7 @@ std::string metadata_json(const CompiledModel& m, Backend backend) {
                       {"param_bytes", l.param_bytes}, {"input_bytes", l.input_bytes}, {"output_bytes", l.output_bytes},
                       {"runs_on", compiler::codegen::name_of(m.placements.at(l.index).runs_on)}});
   j["layers"] = layers;
+  if (!m.graph.exits.empty()) j["exits"] = exits_json(m);
   j["inputs"] = buffers_json(m.graph, m.graph.inputs, compiler::codegen::input_symbols(m.graph));
   j["outputs"] = buffers_json(m.graph, m.graph.outputs, compiler::codegen::output_symbols(m.graph));
   return j.dump(1);
@@ -130,9 +149,21 @@ std::string static_report(const CompiledModel& m) {
   for (std::size_t i = 0; i < m.placements.size(); ++i)
     if (!m.placements[i].refused.empty())
       s += fmt::format("  layer {} stays on the CPU: {}\n", i, m.placements[i].refused);
+  if (!m.graph.exits.empty())
+    for (std::size_t k = 1; k <= m.graph.exits.size() + 1; ++k)
+      s += fmt::format("  exit {}: {}\n", k, describe_exit(m, k));
   s += fmt::format("arena {} bytes ({} without reuse), inputs/outputs {} bytes\n", m.plan.arena_bytes,
                    m.plan.unshared_bytes, m.io_bytes);
   return s;
+}
+
+std::string describe_exit(const CompiledModel& m, std::size_t k) {
+  const auto& exits = m.graph.exits;
+  if (k < 1 || k > exits.size() + 1) throw std::out_of_range(fmt::format("describe_exit: no exit {}", k));
+  const bool final_output = k == exits.size() + 1;
+  const std::size_t layer = final_output ? m.layers.size() - 1 : static_cast<std::size_t>(exits[k - 1].last_op);
+  return fmt::format("after layer {} ({}), {}", layer, m.layers.at(layer).output,
+                     final_output ? "the final output" : exit_condition(exits[k - 1]));
 }
 
 }  // namespace sim

@@ -55,7 +55,12 @@ CompiledModel compile_model(const PlatformConfig& platform, const ModelCompileRe
 
 // The static report: a table of layers (with where each runs: portable,
 // simd or accel), the layers the accelerator had to leave to the CPU and
-// why, then totals and the memory plan.
+// why, the early exits, then totals and the memory plan.
 std::string static_report(const CompiledModel& model);
+
+// Where exit `k` (1 .. graph.exits.size() + 1) decides and on what, e.g.
+// "after layer 6 (exit1), max_softmax >= 0.82"; the last is "after layer 24
+// (probabilities), the final output".
+std::string describe_exit(const CompiledModel& model, std::size_t k);
 
 }  // namespace sim

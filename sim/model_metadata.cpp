@@ -33,6 +33,16 @@ LayerInfo layer_of(const json& l, const std::string& where) {
       .output_bytes = field<uint64_t>(l, "output_bytes", where),
   };
 }
+
+ExitInfo exit_of(const json& e, const std::string& where) {
+  if (!e.is_object()) throw ModelMetadataError(where + ": not an object");
+  return ExitInfo{
+      .index = field<uint32_t>(e, "index", where),
+      .after_layer = field<uint32_t>(e, "after_layer", where),
+      .rule = field<std::string>(e, "rule", where),
+      .threshold = field<double>(e, "threshold", where),
+  };
+}
 }  // namespace
 
 const LayerInfo* ModelMetadata::layer(uint32_t index) const {
@@ -62,6 +72,15 @@ ModelMetadata parse_model_metadata(std::string_view text, const std::string& sou
     LayerInfo l = layer_of(layers[i], fmt::format("{}: layers[{}]", where, i));
     if (m.layer(l.index)) throw ModelMetadataError(fmt::format("{}: layers[{}]: index {} twice", where, i, l.index));
     m.layers.push_back(std::move(l));
+  }
+  // Firmware compiled before exits were listed has no "exits": none known.
+  const json exits = j.value("exits", json::array());
+  if (!exits.is_array()) throw ModelMetadataError(where + ": 'exits' is not a list");
+  for (size_t i = 0; i < exits.size(); ++i) {
+    const std::string at = fmt::format("{}: exits[{}]", where, i);
+    ExitInfo e = exit_of(exits[i], at);
+    if (e.index != i + 1) throw ModelMetadataError(fmt::format("{}: index {}, expected {}", at, e.index, i + 1));
+    m.exits.push_back(std::move(e));
   }
   return m;
 }

@@ -35,11 +35,20 @@ struct LayerInfo {
   uint64_t output_bytes = 0;
 };
 
+// An early exit of the network (the "exits" list; absent without any).
+struct ExitInfo {
+  uint32_t index = 0;        // 1 for the first; the final output is exits.size() + 1
+  uint32_t after_layer = 0;  // the layer (operator index) its decision follows
+  std::string rule;          // "max_softmax", "margin" or "entropy"
+  double threshold = 0;
+};
+
 struct ModelMetadata {
   std::string model;
   std::string backend;
   std::string platform;
   std::vector<LayerInfo> layers;  // in operator order
+  std::vector<ExitInfo> exits;    // the early exits, in order; empty: the network has none
 
   const LayerInfo* layer(uint32_t index) const;
 };

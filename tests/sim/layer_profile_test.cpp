@@ -49,6 +49,16 @@ struct Fixture {
                 [this](const std::string& w) { warnings.push_back(w); }) {}
 };
 
+// The message parse_model_metadata() throws for `json`, or "(no error)".
+std::string metadata_error(const std::string& json, const std::string& source) {
+  try {
+    sim::parse_model_metadata(json, source);
+  } catch (const sim::ModelMetadataError& e) {
+    return std::string(e.what());
+  }
+  return std::string("(no error)");
+}
+
 const sim::LayerRow& row(const std::vector<sim::LayerRow>& rows, uint32_t index) {
   for (const auto& r : rows)
     if (r.index == index) return r;
@@ -227,14 +237,7 @@ TEST_CASE("model metadata: the compiler's JSON is read, a malformed one is an er
   CHECK(m.layer(2)->op == "RESHAPE");
   CHECK(m.layer(3) == nullptr);
 
-  const auto error = [](const std::string& json) {
-    try {
-      sim::parse_model_metadata(json, "net.elf");
-    } catch (const sim::ModelMetadataError& e) {
-      return std::string(e.what());
-    }
-    return std::string("(no error)");
-  };
+  const auto error = [](const std::string& json) { return metadata_error(json, "net.elf"); };
   CHECK(error("{\"format\": 1, \"model\": ").starts_with("net.elf: .edgesim.model: not valid JSON"));
   CHECK(error("[1, 2]") == "net.elf: .edgesim.model: not a JSON object");
   CHECK(error(R"({"format": 2})") == "net.elf: .edgesim.model: format 2 is not one this edgesim reads (1)");
@@ -244,4 +247,86 @@ TEST_CASE("model metadata: the compiler's JSON is read, a malformed one is an er
         "net.elf: .edgesim.model: layers[0]: missing 'op'");
   CHECK(error(R"({"format": 1, "model": "m", "backend": "simd", "platform": "p", "layers": [{"index": "x"}]})") ==
         "net.elf: .edgesim.model: layers[0]: 'index' is string, not the expected type");
+}
+
+namespace {
+// A network with one early exit after layer 1 (its scores) and the final
+// output after layer 3: two exits.
+const char* const kExitMetadata = R"({"format": 1, "model": "ee", "backend": "simd", "platform": "stm32f407",
+  "layers": [
+    {"index": 0, "op": "CONV_2D", "output": "conv1", "macs": 1000, "params": 40, "param_bytes": 48,
+     "input_bytes": 100, "output_bytes": 200},
+    {"index": 1, "op": "SOFTMAX", "output": "exit1", "macs": 0, "params": 0, "param_bytes": 0,
+     "input_bytes": 12, "output_bytes": 12},
+    {"index": 2, "op": "CONV_2D", "output": "conv2", "macs": 2000, "params": 40, "param_bytes": 48,
+     "input_bytes": 200, "output_bytes": 200},
+    {"index": 3, "op": "SOFTMAX", "output": "probabilities", "macs": 0, "params": 0, "param_bytes": 0,
+     "input_bytes": 12, "output_bytes": 12}],
+  "exits": [{"index": 1, "after_layer": 1, "scores": "exit1", "rule": "max_softmax", "threshold": 0.82}]})";
+
+std::string exit_line(const std::string& table) {
+  const auto at = table.find("  exit ");
+  return at == std::string::npos ? std::string() : table.substr(at, table.find('\n', at) - at);
+}
+}  // namespace
+
+TEST_CASE("model metadata: the early exits, optional, each with its index, layer, rule and threshold") {
+  const sim::ModelMetadata m = sim::parse_model_metadata(kExitMetadata, "ee.elf");
+  REQUIRE(m.exits.size() == 1);
+  CHECK(m.exits[0].index == 1);
+  CHECK(m.exits[0].after_layer == 1);
+  CHECK(m.exits[0].rule == "max_softmax");
+  CHECK(m.exits[0].threshold == 0.82);
+  CHECK(sim::parse_model_metadata(kMetadata, "net.elf").exits.empty());
+
+  const auto error = [](const std::string& exits) {
+    return metadata_error(
+        R"({"format": 1, "model": "m", "backend": "simd", "platform": "p", "layers": [], "exits": )" + exits + "}",
+        "ee.elf");
+  };
+  CHECK(error("{}") == "ee.elf: .edgesim.model: 'exits' is not a list");
+  CHECK(error(R"([{"index": 1, "after_layer": 4, "threshold": 0.5}])") ==
+        "ee.elf: .edgesim.model: exits[0]: missing 'rule'");
+  CHECK(error(R"([{"index": 2, "after_layer": 4, "rule": "margin", "threshold": 0.5}])") ==
+        "ee.elf: .edgesim.model: exits[0]: index 2, expected 1");
+}
+
+TEST_CASE("layer summary: the exit taken, of how many, and the layers it skipped") {
+  Fixture f(sim::parse_model_metadata(kExitMetadata, "ee.elf"));
+  f.profile.start();
+  f.profile.marker(0);
+  f.profile.marker(1);
+  f.profile.marker(sim::kExitMarker | 1);
+  f.profile.marker(sim::kEndMarker);
+  f.profile.finish();
+  sim::StatsRegistry stats;
+  sim::register_layer_stats(stats, f.profile, two_memories());
+  CHECK(stats.to_json()["model"]["exits"] == 2);
+  CHECK(exit_line(sim::layer_table(stats)) == "  exit 1 of 2 taken after layer 1; layers 2..3 skipped");
+}
+
+TEST_CASE("layer summary: no skipped layers when they ran in another inference, no count without metadata") {
+  Fixture f(sim::parse_model_metadata(kExitMetadata, "ee.elf"));
+  f.profile.start();
+  for (uint32_t layer : {0, 1, 2, 3}) f.profile.marker(layer);
+  f.profile.marker(sim::kExitMarker | 2);
+  f.profile.marker(sim::kEndMarker);
+  f.profile.marker(0);
+  f.profile.marker(1);
+  f.profile.marker(sim::kExitMarker | 1);
+  f.profile.marker(sim::kEndMarker);
+  f.profile.finish();
+  sim::StatsRegistry stats;
+  sim::register_layer_stats(stats, f.profile, two_memories());
+  CHECK(exit_line(sim::layer_table(stats)) == "  exit 1 of 2 taken after layer 1");
+
+  Fixture bare;  // markers only: the layers are not known, so neither is what was skipped
+  bare.profile.start();
+  bare.profile.marker(0);
+  bare.profile.marker(sim::kExitMarker | 1);
+  bare.profile.marker(sim::kEndMarker);
+  bare.profile.finish();
+  sim::StatsRegistry bare_stats;
+  sim::register_layer_stats(bare_stats, bare.profile, two_memories());
+  CHECK(exit_line(sim::layer_table(bare_stats)) == "  exit 1 taken after layer 0");
 }
