@@ -199,7 +199,8 @@ po::options_description validate_options() {
       ("max-instructions", po::value<uint64_t>()->value_name("N"),
        "stop each run after N instructions (that input fails: run limit)")
       ("keep", po::value<std::string>()->value_name("DIR"),
-       "keep the ELF, the inputs, reference and firmware outputs, and each run's stats in DIR");
+       "keep the ELF, the inputs, reference and firmware outputs, and each run's stats in DIR")
+      ("no-baseline", "early-exit networks: do not run each input again with exits off (no cycles saved)");
   return o;
 }
 
@@ -229,6 +230,7 @@ int validate(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (cmd.max_instructions == 0) return usage_error(err, "validate: --max-instructions must be at least 1", hint);
   }
   if (vm.count("keep")) cmd.keep_dir = vm["keep"].as<std::string>();
+  cmd.no_baseline = vm.count("no-baseline") > 0;
   return validate_command(cmd, out, err);
 }
 

@@ -7,6 +7,13 @@
 // byte (compiler/reference/tool/random_inputs: int8 over the whole range,
 // float32 uniform in [-1, 1)), so either tool reproduces the other's.
 //
+// An early-exit network (graph.exits): each run also dumps
+// `edgesim_exit_taken`, which must be the reference's exit, and, unless
+// `no_baseline`, each input runs a second time with exits off (a 0 loaded
+// into `edgesim_exits_enabled`), which must take the final exit; the report
+// adds how often each exit was taken and the cycles with and without exits
+// (sim/exit_statistics). The outputs are compared as for any network.
+//
 // Exit status: 0 when every input matches (integer outputs bit-exact, float
 // outputs within `tolerance` relative), 1 when any input does not match or
 // its run failed (fault, run limit, non-zero exit: reported per input), 2 for
@@ -31,6 +38,7 @@ struct ValidateCommand {
   double tolerance = 1e-5;
   unsigned jobs = 0;                 // runs at once; 0: the host's cores
   std::uint64_t max_instructions = 0;  // per run; 0: no limit
+  bool no_baseline = false;            // early-exit networks: skip the exits-off runs
   std::optional<std::string> keep_dir;     // the ELF, inputs, outputs and stats; else a removed temp dir
   std::optional<std::string> sources_dir;  // the generated sources
   std::string edgesim = "/proc/self/exe";  // what runs `run` for each input
