@@ -15,7 +15,16 @@ namespace sim {
 
 namespace fs = std::filesystem;
 
-PlatformCatalog::PlatformCatalog(std::vector<fs::path> dirs) : dirs_(std::move(dirs)) {}
+PlatformCatalog::PlatformCatalog(std::vector<fs::path> dirs, std::string noun)
+    : dirs_(std::move(dirs)), noun_(std::move(noun)) {}
+
+PlatformCatalog PlatformCatalog::energy_tables() const {
+  std::vector<fs::path> energy_dirs;
+  std::error_code ec;
+  for (const auto& d : dirs_)
+    if (fs::is_directory(d / "energy", ec)) energy_dirs.push_back(d / "energy");
+  return PlatformCatalog(std::move(energy_dirs), "energy table");
+}
 
 PlatformCatalog PlatformCatalog::from_environment() {
   std::vector<fs::path> candidates;
@@ -57,7 +66,7 @@ std::vector<PlatformEntry> PlatformCatalog::list() const {
 fs::path PlatformCatalog::resolve(const std::string& name_or_file) const {
   const fs::path given(name_or_file);
   if (name_or_file.find('/') != std::string::npos || given.extension() == ".yaml" || given.extension() == ".yml") {
-    if (!fs::is_regular_file(given)) throw ConfigError(fmt::format("{}: no such platform file", name_or_file));
+    if (!fs::is_regular_file(given)) throw ConfigError(fmt::format("{}: no such {} file", name_or_file, noun_));
     return given;
   }
   for (const auto& dir : dirs_)
@@ -65,9 +74,9 @@ fs::path PlatformCatalog::resolve(const std::string& name_or_file) const {
   std::vector<std::string> known;
   for (const auto& e : list()) known.push_back(e.name);
   if (dirs_.empty())
-    throw ConfigError(fmt::format("unknown platform '{}': no platform directory found (set EDGESIM_PLATFORM_DIR)",
-                                  name_or_file));
-  throw ConfigError(fmt::format("unknown platform '{}' (built-in: {}; or give a .yaml file)", name_or_file,
+    throw ConfigError(fmt::format("unknown {} '{}': no {} directory found (set EDGESIM_PLATFORM_DIR)", noun_,
+                                  name_or_file, noun_));
+  throw ConfigError(fmt::format("unknown {} '{}' (built-in: {}; or give a .yaml file)", noun_, name_or_file,
                                 fmt::join(known, ", ")));
 }
 

@@ -2,7 +2,9 @@
 //   1. $EDGESIM_PLATFORM_DIR (if set),
 //   2. <dir of the executable>/../share/edgesim/platforms (installed),
 //   3. the source tree's platforms/ (configured at build time).
-// `--platform` takes a built-in name or a path to a .yaml file.
+// `--platform` takes a built-in name or a path to a .yaml file. Energy cost
+// tables resolve the same way, from those directories' energy/ folders
+// (`--energy NAME|FILE.yaml`).
 #pragma once
 #include <filesystem>
 #include <string>
@@ -20,9 +22,12 @@ struct PlatformEntry {
 
 class PlatformCatalog {
  public:
-  explicit PlatformCatalog(std::vector<std::filesystem::path> dirs);
+  // `noun` names what it holds in errors ("platform", "energy table").
+  explicit PlatformCatalog(std::vector<std::filesystem::path> dirs, std::string noun = "platform");
   // The directories listed above, those that exist.
   static PlatformCatalog from_environment();
+  // The energy/ folders of those directories (platforms/energy/).
+  PlatformCatalog energy_tables() const;
 
   // Every built-in platform, by name; an earlier directory wins.
   std::vector<PlatformEntry> list() const;
@@ -34,6 +39,7 @@ class PlatformCatalog {
 
  private:
   std::vector<std::filesystem::path> dirs_;
+  std::string noun_;
 };
 
 // What `--platform NAME|FILE.yaml --set K=V...` select: the platform found

@@ -341,6 +341,7 @@ PlatformConfig parse_platform_config(const std::string& yaml_text, const std::st
   YamlMap sim_map = top.optional_map("sim");
   p.sim.quantum_ns = sim_map.optional_uint("quantum_ns", p.sim.quantum_ns, 1, 1'000'000'000);
   sim_map.finish();
+  p.energy = top.optional_string("energy", p.energy);
   top.finish();
 
   try {

@@ -23,6 +23,8 @@
 //               buffers: { input_kib: 64, weight_kib: 64, output_kib: 16 },
 //               dma: { width_bytes: 8, latency_cycles: 4, burst_bytes: 64 } }   (optional)
 //   sim:      { quantum_ns: 10000 }
+//   energy:   horowitz-45nm   (the energy cost table: a name in platforms/energy/ or a .yaml file,
+//                              relative to this file; `edgesim run --energy` overrides it)
 //
 // Memories, aliases and devices are maps keyed by name, so any key can be
 // overridden with --set (memories.flash.wait_states=3).
@@ -168,6 +170,7 @@ struct PlatformConfig {
   BusConfig bus;
   std::optional<AccelConfig> accel;
   SimConfig sim;
+  std::string energy = "horowitz-45nm";  // cost table: name or file (sim/energy_table.hpp)
 
   // The bus map. Router targets: memories in order, then UARTs, bit-band
   // aliases and unimplemented windows, each in config order, then the

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -59,6 +60,15 @@ std::optional<uint64_t> parse_uint(std::string text) {
   uint64_t v = 0;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
   if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return v;
+}
+
+// A finite number as YAML 1.2's core schema writes floats (no .inf/.nan).
+std::optional<double> parse_double(const std::string& text) {
+  double v = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, ec] = std::from_chars(text.data(), end, v);
+  if (ec != std::errc() || stop != end || !std::isfinite(v)) return std::nullopt;
   return v;
 }
 
@@ -135,6 +145,30 @@ std::vector<std::string> YamlMap::string_list(const std::string& key) {
   if (!v.IsSequence()) fail_at(v, key_path(key), "expected a list, e.g. [a, b]");
   std::vector<std::string> out;
   for (const auto& entry : v) out.push_back(scalar(key, entry));
+  return out;
+}
+
+double YamlMap::to_double(const std::string& key, const YAML::Node& v, double min) const {
+  const std::string text = scalar(key, v);
+  const auto parsed = parse_double(text);
+  if (!parsed) fail_at(v, key_path(key), fmt::format("expected a number, got '{}'", text));
+  if (*parsed < min)
+    fail_at(v, key_path(key), min == 0 ? fmt::format("{} is negative", text) : fmt::format("{} is below {}", text, min));
+  return *parsed;
+}
+
+double YamlMap::required_double(const std::string& key, double min) {
+  const auto v = value(key);
+  if (!v.IsDefined() || v.IsNull()) fail(key, "missing (required)");
+  return to_double(key, v, min);
+}
+
+std::vector<double> YamlMap::double_list(const std::string& key, double min) {
+  const auto v = value(key);
+  if (!v.IsDefined() || v.IsNull()) return {};
+  if (!v.IsSequence()) fail_at(v, key_path(key), "expected a list of numbers, e.g. [0.5, 2]");
+  std::vector<double> out;
+  for (const auto& entry : v) out.push_back(to_double(key, entry, min));
   return out;
 }
 

@@ -37,6 +37,10 @@ class YamlMap {
 
   // Absent or null: empty. Each entry in [min, max].
   std::vector<uint64_t> uint_list(const std::string& key, uint64_t min, uint64_t max);
+  // A finite decimal number (0.03, 1e-3, 7) at least `min`.
+  double required_double(const std::string& key, double min);
+  // Absent or null: empty. Each entry a finite number at least `min`.
+  std::vector<double> double_list(const std::string& key, double min);
   // Absent or null: empty.
   std::vector<std::string> string_list(const std::string& key);
   // true or false (also True/TRUE, False/FALSE, as YAML 1.2's core schema).
@@ -70,6 +74,7 @@ class YamlMap {
   std::string key_path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
   std::string scalar(const std::string& key, const YAML::Node& v) const;
   uint64_t to_uint(const std::string& key, const YAML::Node& v, uint64_t min, uint64_t max) const;
+  double to_double(const std::string& key, const YAML::Node& v, double min) const;
   [[noreturn]] void fail_at(const YAML::Node& at, const std::string& path, const std::string& message) const;
 
   YAML::Node node_;
