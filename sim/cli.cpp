@@ -46,6 +46,9 @@ po::options_description run_options() {
       ("set", po::value<std::vector<std::string>>()->composing()->value_name("KEY.PATH=VALUE"),
        "override a platform key, e.g. --set memories.flash.wait_states=3 (repeatable)")
       ("stats", po::value<std::string>()->value_name("FILE.json"), "write the run's statistics as JSON")
+      ("energy", po::value<std::string>()->value_name("NAME|FILE.yaml"),
+       "energy cost table: a name in platforms/energy/ (horowitz-45nm, jouppi-7nm) or a YAML file "
+       "(default: the platform's energy: key, else horowitz-45nm)")
       ("max-instructions", po::value<uint64_t>()->value_name("N"),
        "stop after N instructions (exit status 124)")
       ("quiet,q", "no end-of-run summary on stderr")
@@ -138,6 +141,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   cmd.platform = vm["platform"].as<std::string>();
   cmd.overrides = overrides_of(vm);
   if (vm.count("stats")) cmd.stats_file = vm["stats"].as<std::string>();
+  if (vm.count("energy")) cmd.energy = vm["energy"].as<std::string>();
   if (vm.count("max-instructions")) {
     cmd.max_instructions = vm["max-instructions"].as<uint64_t>();
     if (cmd.max_instructions == 0) return usage_error(err, "run: --max-instructions must be at least 1", "edgesim run --help");

@@ -9,6 +9,9 @@
 
 #include "sim/config_error.hpp"
 #include "sim/elf_loader.hpp"
+#include "sim/energy_activity.hpp"
+#include "sim/energy_stats.hpp"
+#include "sim/energy_table.hpp"
 #include "sim/layer_profile.hpp"
 #include "sim/layer_sampling.hpp"
 #include "sim/layer_stats.hpp"
@@ -44,12 +47,16 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
   std::ofstream stats_out;
   std::vector<SymbolFile> dumps;
   ElfImage firmware;  // kept for --dump after the run
+  energy::CostTable cost_table;
   const auto warn = [&diagnostics](const std::string& w) { diagnostics << "edgesim: warning: " << w << '\n'; };
   try {
     std::vector<Override> overrides;
     for (const auto& o : cmd.overrides) overrides.push_back(parse_override(o));
     const auto file = PlatformCatalog::from_environment().resolve(cmd.platform);
     PlatformConfig config = load_platform_config(file, overrides);
+    // --energy FILE is relative to the working directory, the platform's energy: FILE to the platform file.
+    cost_table = cmd.energy ? load_cost_table(resolve_cost_table(*cmd.energy, {}))
+                            : load_cost_table(resolve_cost_table(config.energy, file.parent_path()));
     firmware = load_elf(cmd.firmware);
     if (cmd.stats_file) {
       stats_out.open(*cmd.stats_file);
@@ -98,6 +105,7 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
 
   StatsRegistry stats;
   register_run_stats(stats, *platform, result);
+  register_energy_stats(stats, cost_table, [&platform] { return gather_activity(*platform); });
   register_layer_stats(stats, layers, platform->config());
   if (stats_out.is_open()) {
     stats_out << stats.to_json().dump(2) << '\n';

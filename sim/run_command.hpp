@@ -16,6 +16,7 @@ struct RunCommand {
   std::string firmware;
   std::string platform = "mps2-an386";
   std::vector<std::string> overrides;  // "key.path=value"
+  std::optional<std::string> energy;   // cost table NAME|FILE.yaml; default: the platform's energy: key
   std::optional<std::string> stats_file;
   uint64_t max_instructions = 0;  // 0: no limit
   bool quiet = false;

@@ -121,8 +121,7 @@ void register_run_stats(StatsRegistry& stats, const Platform& platform, const Ru
   register_bus_stats(stats, platform);    // bus.* (shared memories' ports)
   register_accel_stats(stats, platform);  // accel.*, memory.<name>.dma.*, traffic.dma.* (with an accelerator)
 
-  stats.add_constant("energy.total_pj", "pJ", "total energy: not modelled yet, always 0 (energy model comes later)",
-                     0.0);
+  // energy.*: register_energy_stats (sim/energy_stats.hpp), with the run's cost table.
 
   stats.add_constant("sim.platform", "", "platform name", platform.config().name);
   stats.add("sim.stop_reason", "", "why the simulation stopped: exit, lockup, instruction_limit, hang, error",

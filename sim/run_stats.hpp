@@ -1,5 +1,5 @@
 // The stats of one run (DESIGN.md "Contracts"): core.*, time.*, host.*,
-// memory.<region>.*, energy.*, sim.*. The summary and --stats read them from
+// memory.<region>.*, sim.* (energy.*: sim/energy_stats.hpp). The summary and --stats read them from
 // the registry, so both show the same numbers.
 #pragma once
 #include "sim/platform.hpp"

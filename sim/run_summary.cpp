@@ -77,6 +77,56 @@ std::string accel_lines(const StatsRegistry& stats) {
   out += fmt::format("  accel DMA      {}\n", per_memory.empty() ? "no traffic" : per_memory);
   return out;
 }
+// "1.234 uJ": pJ scaled to the largest unit below it.
+std::string si_energy(double pj) {
+  if (pj >= 1e9) return fmt::format("{:.3f} mJ", pj / 1e9);
+  if (pj >= 1e6) return fmt::format("{:.3f} uJ", pj / 1e6);
+  if (pj >= 1e3) return fmt::format("{:.3f} nJ", pj / 1e3);
+  return fmt::format("{:.3f} pJ", pj);
+}
+
+// The energy.<component> stats with a value, largest first, as
+// "name 1.2 uJ" items; `prefix` and `suffix` frame the names.
+std::vector<std::pair<std::string, double>> energy_items(const StatsRegistry& stats, const std::string& prefix,
+                                                         const std::string& suffix) {
+  std::vector<std::pair<std::string, double>> items;
+  for (const auto& s : stats.stats())
+    if (s.name.starts_with(prefix) && s.name.ends_with(suffix) && s.name.size() > prefix.size() + suffix.size())
+      if (const double pj = std::get<double>(s.value()); pj > 0)
+        items.emplace_back(s.name.substr(prefix.size(), s.name.size() - prefix.size() - suffix.size()), pj);
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return items;
+}
+
+std::string joined(const std::vector<std::pair<std::string, double>>& items, size_t most) {
+  std::string out;
+  for (size_t i = 0; i < items.size() && i < most; ++i)
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", items[i].first, si_energy(items[i].second));
+  return out;
+}
+
+// "energy 1.2 uJ (table): core ..., memory ... (flash ..., sram ...), ..." and the
+// top operation classes (when the core counts them).
+std::string energy_lines(const StatsRegistry& stats) {
+  if (!stats.find("energy.total_pj")) return {};
+  const auto memories = energy_items(stats, "energy.memory.", "_pj");
+  double memory_pj = 0;
+  for (const auto& m : memories) memory_pj += m.second;
+  std::string parts = fmt::format("core {}", si_energy(f64(stats, "energy.core.total_pj")));
+  parts += fmt::format(", memory {}", si_energy(memory_pj));
+  if (!memories.empty()) parts += fmt::format(" ({})", joined(memories, memories.size()));
+  const auto caches = energy_items(stats, "energy.cache.", "_pj");
+  if (!caches.empty()) parts += ", cache " + joined(caches, caches.size());
+  if (stats.find("energy.accel.total_pj")) parts += fmt::format(", accel {}", si_energy(f64(stats, "energy.accel.total_pj")));
+  parts += fmt::format(", static {}", si_energy(f64(stats, "energy.static_pj")));
+  std::string out = fmt::format("  energy         {:>14}   {}: {}\n", si_energy(f64(stats, "energy.total_pj")),
+                                std::get<std::string>(stats.value("energy.table")), parts);
+  if (stats.find("core.ops.add.int32")) {
+    const auto ops = energy_items(stats, "energy.ops.", "_pj");
+    out += fmt::format("  energy by op   {}\n", ops.empty() ? "none" : joined(ops, 5));
+  }
+  return out;
+}
 }  // namespace
 
 std::string format_summary(const StatsRegistry& stats, const RunResult& result) {
@@ -116,6 +166,7 @@ std::string format_summary(const StatsRegistry& stats, const RunResult& result) 
   table("memory", regions);
   if (!cached.empty()) table("core via L1", cached);
   out += accel_lines(stats);
+  out += energy_lines(stats);
   out += bus_lines(stats);
   out += layer_table(stats);  // compiled networks (layer markers) only
   return out;
