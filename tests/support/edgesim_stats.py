@@ -19,14 +19,15 @@ def flatten(tree, prefix=""):
     return out
 
 
-def run_stats(edgesim, elf, platform, sets=()):
-    """edgesim run ELF --platform PLATFORM [--set S]...; exits the check with
-    edgesim's stderr if the run fails."""
+def run_stats(edgesim, elf, platform, sets=(), extra=()):
+    """edgesim run ELF --platform PLATFORM [--set S]... [EXTRA...]; exits the
+    check with edgesim's stderr if the run fails."""
     with tempfile.TemporaryDirectory() as tmp:
         stats = os.path.join(tmp, "stats.json")
         cmd = [edgesim, "run", elf, "--platform", platform, "--quiet", "--stats", stats]
         for s in sets:
             cmd += ["--set", s]
+        cmd += list(extra)
         done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if done.returncode != 0:
             sys.exit(f"{' '.join(cmd)}: exit {done.returncode}\n{done.stderr}")
