@@ -90,7 +90,10 @@ void Cpu::set_fetch_region(const DirectRegion* r) {
   fetch_base_ = window ? r->base : 1;
   fetch_limit_ = window ? r->last - r->base - 3 : 0;
   fetch_host_ = window ? r->host : nullptr;
-  fetch_line_mask_ = ~((r && r->timer ? r->timer->fetch_block_bytes() : pipeline_.fetch_bytes) - 1);
+  fetch_line_size_ = r && r->timer ? r->timer->fetch_block_bytes() : pipeline_.fetch_bytes;
+  fetch_line_mask_ = ~(fetch_line_size_ - 1);
+  fetch_timer_ = r ? r->timer : nullptr;
+  fetch_wait_ = r && !r->timer ? r->read_wait : 0;
   fetch_timed_ = r && (r->timer || r->read_wait);
   fetch_line_buffered_ = r && r->timer;
   forget_fetch_line();
@@ -358,13 +361,21 @@ Decoded Cpu::decode(uint32_t raw, bool wide) const {
 void Cpu::fetch_timing(uint32_t pc, unsigned size) {
   const uint32_t first = pc & fetch_line_mask_, last = (pc + size - 1) & fetch_line_mask_;
   if (fetch_line_bytes_ == 0 || first != fetch_line_) fetch_line(first);
-  if (last != first) fetch_line(last);
+  if (last != first) [[unlikely]] fetch_line(last);
 }
 
-void Cpu::fetch_line(uint32_t addr) {
+// The fetch region's timer or fixed wait, without region_wait's dispatch on
+// the access kind (this is every line change of the fetch stream).
+inline void Cpu::fetch_line(uint32_t addr) {
   fetch_line_ = addr;
-  fetch_line_bytes_ = ~fetch_line_mask_ + 1;
-  region_wait(*fetch_direct_, addr, pipeline_.fetch_bytes, AccessKind::Fetch, timing::Stall::FetchWait);
+  fetch_line_bytes_ = fetch_line_size_;
+  if (fetch_timer_) {
+    const AccessDelay d = fetch_timer_->access(addr, pipeline_.fetch_bytes, AccessKind::Fetch, cycles_);
+    if (d.wait) stall(timing::Stall::FetchWait, d.wait);
+    if (d.contention) [[unlikely]] stall(timing::Stall::Contention, d.contention);
+  } else if (fetch_wait_) {
+    stall(timing::Stall::FetchWait, fetch_wait_);
+  }
 }
 
 // The rules between an instruction and the one before it (the model's
@@ -418,13 +429,12 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
   const Decoded& d = line.d;
   s_.r[15] = pc + 4;
   const uint32_t sequential = pc + d.size;
-  next_pc_ = sequential;
+  s_.pc = sequential;  // branches overwrite it; a fault puts pc back
   const uint8_t it = s_.itstate;
   in_it_ = it != 0;
   if (in_it_) {
     s_.advance_it();
     if (!condition_passed(it >> 4)) {  // skipped: issues as a NOP
-      s_.pc = next_pc_;
       ++instructions_;
       ++cycles_;
       prev_flags_ = 0;
@@ -437,9 +447,9 @@ void Cpu::branch_refill(uint32_t end, uint32_t target) {
     d.exec(*this, d);
   } catch (...) {
     s_.itstate = it;  // the instruction did not complete: it is retried after the handler
+    s_.pc = pc;
     throw;
   }
-  s_.pc = next_pc_;
   ++instructions_;
   cycles_ += 1 + t.extra;  // its stall bucket gets `extra` when the line is folded
   ++line.executed;
@@ -456,10 +466,10 @@ void Cpu::redirect(uint32_t pc, uint32_t sequential, const timing::InstrTiming& 
   redirect_ = 0;
   if (t.dynamic == timing::Dynamic::Branch) {
     // A predicting core: its model keeps the history and decides the cost.
-    stall(timing::Stall::BranchRefill, timing_->branch_penalty(pc, next_pc_, taken));
-    if (taken) redirect_fetch(sequential, next_pc_);
+    stall(timing::Stall::BranchRefill, timing_->branch_penalty(pc, s_.pc, taken));
+    if (taken) redirect_fetch(sequential, s_.pc);
   } else if (taken) {
-    branch_refill(sequential, next_pc_);
+    branch_refill(sequential, s_.pc);
   }
 }
 

@@ -136,7 +136,7 @@ class Cpu {
       s_.r[n] = v;
   }
   void branch_to(uint32_t addr) {
-    next_pc_ = addr & ~1u;
+    s_.pc = addr & ~1u;
     redirect_ = kPcWritten;  // a refill even when the target is the next instruction
   }
   // A conditional branch fell through. A core that predicts branches still
@@ -148,7 +148,9 @@ class Cpu {
     s_.n = v >> 31;
     s_.z = v == 0;
   }
-  uint32_t next_pc() const { return next_pc_; }
+  // While an instruction executes, the PC already holds the next one's
+  // address (or a branch's target, once it has branched).
+  uint32_t next_pc() const { return s_.pc; }
   // Instruction just executed changes a register that the loop caches
   // (priority masks, CONTROL): re-evaluate pending exceptions after it.
   void recheck_exceptions() { horizon_ = 0; }
@@ -351,12 +353,14 @@ class Cpu {
   uint32_t fetch_line_ = 0;        // first byte of the line of fetch_direct_ the pipeline holds
   uint64_t fetch_line_bytes_ = 0;  // its size; 0: none held; kAnyLine: untimed memory
   uint32_t fetch_line_mask_ = ~3u;  // ~(line bytes - 1)
+  uint32_t fetch_line_size_ = 4;    // line bytes
+  AccessTimer* fetch_timer_ = nullptr;  // fetch_direct_'s timer, or
+  uint32_t fetch_wait_ = 0;             // its fixed wait per fetch
   uint8_t prev_flags_ = 0;        // timing flags and writes of the previous instruction
   uint16_t prev_writes_ = 0;
   timing::StallCounts stalls_{};
   std::vector<uint64_t> row_executions_;  // per Decoder row, folded from the lines
 
-  uint32_t next_pc_ = 0;
   static constexpr uint8_t kPcWritten = 1, kBranchResolved = 2;
   uint8_t redirect_ = 0;  // kPcWritten: the pipeline refills; kBranchResolved: a predictor learns
   uint8_t not_taken_resolves_ = 0;  // kBranchResolved on a core that predicts branches
