@@ -40,9 +40,7 @@ energy::Activity gather_activity(const Platform& platform) {
   energy::Activity a;
   a.cycles = cpu.cycles();
   a.sleep_cycles = cpu.sleep_cycles();
-  // TODO(issue 7, ISA part): a.ops = cpu.work_counts(); once isa::Cpu
-  // counts lane operations per (op, width). Until then no operation is
-  // counted or charged (the energy.ops.* and core.ops.* stats are absent).
+  a.ops = cpu.work_counts();
   a.simulated_s = static_cast<double>(cpu.cycles()) / static_cast<double>(platform.config().core.clock_hz);
   const auto& configs = platform.config().memories;
   for (size_t i = 0; i < configs.size(); ++i) a.regions.push_back(region_activity(configs[i], *platform.memories()[i]));
