@@ -313,7 +313,7 @@ Cpu::CacheLine& Cpu::fetch_decoded_slow(uint32_t pc) {
   // through the bus, decoded every time.
   unsigned len = 0;
   const uint32_t raw = fetch(pc, len);
-  line.pc = 1;
+  line.pc = pc | 1;  // odd: never a hit, but the executions know their address
   line.d = decode(raw, len == 4);
   forget_fetch_line();
   return line;
@@ -324,6 +324,7 @@ void Cpu::fold_line(CacheLine& line) {
   const timing::InstrTiming& t = line.d.timing;
   stalls_[static_cast<size_t>(t.stall)] += static_cast<int64_t>(line.executed * t.extra);
   row_executions_[line.d.row] += line.executed;
+  pc_row_executions_[uint64_t{line.pc & ~1u} << 16 | line.d.row] += line.executed;
   line.executed = 0;
 }
 
@@ -338,6 +339,17 @@ std::vector<uint64_t> Cpu::row_executions() const {
   std::vector<uint64_t> sum = row_executions_;
   for (const CacheLine& line : icache_) sum[line.d.row] += line.executed;
   return sum;
+}
+
+std::vector<PcExecutions> Cpu::pc_executions() const {
+  std::unordered_map<uint64_t, uint64_t> all = pc_row_executions_;
+  for (const CacheLine& line : icache_)
+    if (line.executed) all[uint64_t{line.pc & ~1u} << 16 | line.d.row] += line.executed;
+  std::vector<PcExecutions> out;
+  out.reserve(all.size());
+  for (const auto& [key, count] : all)
+    out.push_back({static_cast<uint32_t>(key >> 16), static_cast<uint16_t>(key & 0xFFFF), count});
+  return out;
 }
 
 Cpu::WorkCounts Cpu::work_counts() const {
@@ -410,7 +422,7 @@ void Cpu::divide_stall(const Decoded& d) {
   stall(timing::Stall::Divide, total - 1 - d.timing.extra);
 }
 
-void Cpu::branch_refill(uint32_t end, uint32_t target) {
+[[gnu::always_inline]] inline void Cpu::branch_refill(uint32_t end, uint32_t target) {
   unsigned refill = pipeline_.refill;
   if ((target & 2) && pipeline_.unaligned_wide_target) {
     // A 32-bit target straddling two fetch words needs both before it can issue.
@@ -471,6 +483,7 @@ void Cpu::redirect(uint32_t pc, uint32_t sequential, const timing::InstrTiming& 
   } else if (taken) {
     branch_refill(sequential, s_.pc);
   }
+  if (taken && flow_) [[unlikely]] flow_->control_flow(pc, s_.pc);
 }
 
 uint64_t Cpu::next_event_cycle() const { return std::min(limit_, scs_->next_systick_event()); }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,23 @@ class CpuHooks {
   virtual ~CpuHooks() = default;
   // BKPT #imm executed; return true if handled (e.g. semihosting 0xAB).
   virtual bool on_breakpoint(Cpu& cpu, uint8_t imm) { return false; }
+};
+
+// Told after each change of control flow (a taken branch or other PC
+// write, exception entry and return) with the core's counts exact at that
+// point: a profiler charges what ran since the last call to the code it
+// left. Only taken branches pay for the check.
+class FlowListener {
+ public:
+  virtual ~FlowListener() = default;
+  virtual void control_flow(uint32_t from, uint32_t to) = 0;
+};
+
+// Completed executions of the instruction at `pc` decoded as encoding `row`.
+struct PcExecutions {
+  uint32_t pc;
+  uint16_t row;
+  uint64_t count;
 };
 
 enum class StopReason : uint8_t {
@@ -98,6 +116,11 @@ class Cpu {
   // Lane operations per (WorkOp, WorkWidth): executions x the rows' Work.
   using WorkCounts = std::array<std::array<uint64_t, kWorkWidths>, kWorkOps>;
   WorkCounts work_counts() const;
+  // The same executions per instruction address (for per-function
+  // profiles), in no particular order.
+  std::vector<PcExecutions> pc_executions() const;
+  // At most one listener; null removes it.
+  void set_flow_listener(FlowListener* listener) { flow_ = listener; }
   const timing::Model& timing_model() const { return *timing_; }
   // Adds the instruction fetches counted lazily so far (see end_run) to the
   // memory counters, so that they are exact now, e.g. from a device write
@@ -226,7 +249,7 @@ class Cpu {
  private:
   friend class SystemControl;
   struct CacheLine {
-    uint32_t pc = 1;  // odd: never a valid Thumb PC
+    uint32_t pc = 1;  // odd: never a hit (unused, or decoded from a bus fetch: pc | 1)
     uint32_t word = 0;  // the 32 bits at pc when decoded
     uint64_t executed = 0;  // completed executions of d not yet added to the totals (fold_line)
     Decoded d;
@@ -360,6 +383,8 @@ class Cpu {
   uint16_t prev_writes_ = 0;
   timing::StallCounts stalls_{};
   std::vector<uint64_t> row_executions_;  // per Decoder row, folded from the lines
+  std::unordered_map<uint64_t, uint64_t> pc_row_executions_;  // (pc << 16 | row) -> folded executions
+  FlowListener* flow_ = nullptr;
 
   static constexpr uint8_t kPcWritten = 1, kBranchResolved = 2;
   uint8_t redirect_ = 0;  // kPcWritten: the pipeline refills; kBranchResolved: a predictor learns

@@ -113,10 +113,12 @@ void Cpu::exception_entry(unsigned exc, uint32_t return_address) {
   s_.exception = static_cast<uint16_t>(exc);
   s_.itstate = 0;
   s_.thumb = vector & 1;
-  redirect_fetch(s_.pc, vector & ~1u);
+  const uint32_t from = s_.pc;
+  redirect_fetch(from, vector & ~1u);
   s_.pc = vector & ~1u;
   // The entry sequence (stacking, vector fetch, refill) as the model states it.
   stall(timing::Stall::Exception, pipeline_.exception_entry);
+  if (flow_) flow_->control_flow(from, s_.pc);
   prev_flags_ = 0;
   scs_->set_active(exc, true);
   clear_exclusive();

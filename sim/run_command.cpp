@@ -105,7 +105,10 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
 
   StatsRegistry stats;
   register_run_stats(stats, *platform, result);
-  register_energy_stats(stats, cost_table, [&platform] { return gather_activity(*platform); });
+  // The run is over: gather the counts once, not once per energy stat (each
+  // gathering sums the core's decoded-instruction cache).
+  const energy::Activity activity = gather_activity(*platform);
+  register_energy_stats(stats, cost_table, [&activity] { return activity; });
   register_layer_stats(stats, layers, platform->config());
   if (stats_out.is_open()) {
     stats_out << stats.to_json().dump(2) << '\n';
