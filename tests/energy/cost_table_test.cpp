@@ -162,6 +162,25 @@ TEST_CASE("jouppi-7nm holds the quoted 7 nm operation energies and Horowitz's 45
   CHECK(j.external_access_pj == 1300);
 }
 
+TEST_CASE("stm32f407-vendor charges ST's run-mode current per cycle and nothing else") {
+  const auto v = sim::load_cost_table(EDGESIM_ENERGY_DIR_FOR_TESTS "/stm32f407-vendor.yaml");
+  CHECK(v.name == "stm32f407-vendor");
+  // ST's STM32F407/417 product page: 238 uA/MHz at 168 MHz from flash, ART on.
+  // Per cycle: 238e-6 A / 1e6 Hz = 238e-12 C; x 3.3 V = 785.4e-12 J.
+  CHECK(v.core_cycle_pj == Approx(785.4));
+  // 238 uA/MHz x 168 MHz is DS8626 Table 20's ~40 mA (peripherals disabled).
+  CHECK(v.core_cycle_pj / 3.3 * 168 / 1e3 == Approx(40).epsilon(0.01));
+  // Everything else is inside that current: charging it again would double count.
+  for (const auto& per_width : v.core_op_pj)
+    for (const double pj : per_width) CHECK(pj == 0);
+  REQUIRE(v.sram.size() == 1);
+  CHECK(v.sram[0].access_pj == 0);
+  CHECK(v.flash_access_pj == 0);
+  CHECK(v.flash_art_hit_pj == 0);
+  CHECK(v.external_access_pj == 0);
+  CHECK(v.static_core_mw == 0);
+}
+
 TEST_CASE("tables resolve by name from platforms/energy/, or as files") {
   const auto by_name = sim::resolve_cost_table("jouppi-7nm", {});
   CHECK(by_name.filename() == "jouppi-7nm.yaml");
