@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
+#include "sim/compare_command.hpp"
 #include "sim/compile_command.hpp"
 #include "sim/config_error.hpp"
 #include "sim/platform_catalog.hpp"
@@ -29,6 +30,7 @@ const char* const kUsage =
     "usage: edgesim run FIRMWARE.elf [options]   simulate a firmware ELF\n"
     "       edgesim compile MODEL [options]      compile a .tflite or network YAML into firmware\n"
     "       edgesim validate MODEL [options]     compile, run random inputs, compare with the host reference\n"
+    "       edgesim compare A.json B.json [...]  the --stats of several runs side by side, with ratios\n"
     "       edgesim platforms                    list the built-in platforms\n"
     "       edgesim --help | --version\n"
     "\n"
@@ -46,6 +48,8 @@ po::options_description run_options() {
       ("set", po::value<std::vector<std::string>>()->composing()->value_name("KEY.PATH=VALUE"),
        "override a platform key, e.g. --set memories.flash.wait_states=3 (repeatable)")
       ("stats", po::value<std::string>()->value_name("FILE.json"), "write the run's statistics as JSON")
+      ("stats-csv", po::value<std::string>()->value_name("FILE.csv"),
+       "write the same statistics as CSV: name,value,unit,description")
       ("energy", po::value<std::string>()->value_name("NAME|FILE.yaml"),
        "energy cost table: a name in platforms/energy/ (horowitz-45nm, jouppi-7nm) or a YAML file "
        "(default: the platform's energy: key, else horowitz-45nm)")
@@ -70,17 +74,19 @@ int usage_error(std::ostream& err, const std::string& message, const std::string
   return kExitUsage;
 }
 
-// A command's one positional argument: how the usage line and the errors name it.
+// A command's positional argument: how the usage line and the errors name it.
 struct Positional {
   const char* placeholder;  // "FIRMWARE.elf"
   const char* noun;         // "firmware"
+  bool many = false;        // one or more (else exactly one)
 };
 
 // The options given, and the one positional argument; or, in `done`, the
 // exit status when there is nothing more to do (--help: 0, usage error: 2).
 struct Parsed {
   po::variables_map vm;
-  std::string positional;
+  std::string positional;                // the first
+  std::vector<std::string> positionals;  // all of them
   std::optional<int> done;
 };
 
@@ -106,10 +112,11 @@ Parsed parse_command(const std::vector<std::string>& args, const po::options_des
     p.done = 0;
   } else if (!p.vm.count("positional")) {
     p.done = usage_error(err, fmt::format("{}: missing {}", command, what.placeholder), hint);
-  } else if (const auto& given = p.vm["positional"].as<std::vector<std::string>>(); given.size() > 1) {
+  } else if (const auto& given = p.vm["positional"].as<std::vector<std::string>>(); given.size() > 1 && !what.many) {
     p.done = usage_error(err, fmt::format("{}: one {} expected, got '{}' too", command, what.noun, given[1]), hint);
   } else {
     p.positional = given.front();
+    p.positionals = given;
   }
   return p;
 }
@@ -141,6 +148,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   cmd.platform = vm["platform"].as<std::string>();
   cmd.overrides = overrides_of(vm);
   if (vm.count("stats")) cmd.stats_file = vm["stats"].as<std::string>();
+  if (vm.count("stats-csv")) cmd.stats_csv_file = vm["stats-csv"].as<std::string>();
   if (vm.count("energy")) cmd.energy = vm["energy"].as<std::string>();
   if (vm.count("max-instructions")) {
     cmd.max_instructions = vm["max-instructions"].as<uint64_t>();
@@ -238,6 +246,49 @@ int validate(const std::vector<std::string>& args, std::ostream& out, std::ostre
   return validate_command(cmd, out, err);
 }
 
+po::options_description compare_options() {
+  po::options_description o(
+      "edgesim compare A.json B.json [C.json...] [options]\n"
+      "The --stats files of several runs side by side, each run after the first with its ratio to the first\n"
+      "(\"0.19x\" = this run / the first). A stat a run lacks shows as \"-\". Exit status 2 when a file cannot\n"
+      "be read or is not a stats JSON");
+  o.add_options()
+      ("help,h", "show this help")
+      ("metrics,m", po::value<std::vector<std::string>>()->multitoken()->composing()->value_name("PATTERN"),
+       "the stats whose names match these shell patterns, e.g. 'energy.*' 'layers.*.cycles' (default: cycles, "
+       "instructions, CPI, time, traffic per memory, energy per component and top operation classes, the "
+       "accelerator, per-layer cycles when the runs have the same layers)")
+      ("names", po::value<std::string>()->value_name("A,B,..."), "the columns' headings (default: the files' stems)")
+      ("format,f", po::value<std::string>()->default_value("text")->value_name("text|markdown|csv"),
+       "aligned text, a Markdown table, or CSV with the exact values");
+  return o;
+}
+
+int compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const auto options = compare_options();
+  const Parsed parsed = parse_command(args, options, "compare", {"A.json B.json", "stats file", true}, out, err);
+  if (parsed.done) return *parsed.done;
+  const po::variables_map& vm = parsed.vm;
+  const std::string hint = "edgesim compare --help";
+  CompareCommand cmd;
+  cmd.files = parsed.positionals;
+  if (cmd.files.size() < 2) return usage_error(err, "compare: two or more stats files expected", hint);
+  if (vm.count("metrics")) cmd.metrics = vm["metrics"].as<std::vector<std::string>>();
+  if (vm.count("names")) {
+    const std::string names = vm["names"].as<std::string>();
+    for (size_t begin = 0; begin <= names.size();) {
+      const size_t comma = std::min(names.find(',', begin), names.size());
+      cmd.names.push_back(names.substr(begin, comma - begin));
+      begin = comma + 1;
+    }
+  }
+  const std::string format = vm["format"].as<std::string>();
+  if (format == "markdown") cmd.format = CompareFormat::Markdown;
+  else if (format == "csv") cmd.format = CompareFormat::Csv;
+  else if (format != "text") return usage_error(err, fmt::format("compare: unknown --format '{}'", format), hint);
+  return compare_command(cmd, out, err);
+}
+
 int platforms(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (!args.empty()) return usage_error(err, fmt::format("platforms: unexpected argument '{}'", args[0]), "edgesim --help");
   const auto catalog = PlatformCatalog::from_environment();
@@ -274,6 +325,7 @@ int cli_main(int argc, const char* const argv[], std::ostream& out, std::ostream
   if (command == "platforms") return platforms(rest, out, err);
   if (command == "compile") return compile(rest, out, err);
   if (command == "validate") return validate(rest, out, err);
+  if (command == "compare") return compare(rest, out, err);
   return usage_error(err, fmt::format("unknown command '{}'", command), "edgesim --help");
 }
 

@@ -20,6 +20,7 @@
 #include "sim/platform_catalog.hpp"
 #include "sim/run_stats.hpp"
 #include "sim/run_summary.hpp"
+#include "sim/stats_csv.hpp"
 
 namespace sim {
 
@@ -28,6 +29,20 @@ constexpr int kExitUsage = 2;
 
 void error_line(std::ostream& diagnostics, const std::string& message) {
   diagnostics << "edgesim: error: " << message << '\n' << std::flush;
+}
+
+// Opened before the run, so that a path that cannot be written stops it early.
+void open_output(std::ofstream& out, const std::optional<std::string>& file, const char* option) {
+  if (!file) return;
+  out.open(*file);
+  if (!out) throw ConfigError(fmt::format("{} {}: cannot open for writing", option, *file));
+}
+
+void write_output(std::ofstream& out, const std::string& text, const std::optional<std::string>& file, const char* option,
+                  std::ostream& diagnostics) {
+  if (!out.is_open()) return;
+  out << text;
+  if (!out.flush()) error_line(diagnostics, fmt::format("{} {}: write failed", option, *file));
 }
 
 // The layers the firmware's markers number, if it says (compiled networks).
@@ -44,7 +59,7 @@ std::optional<ModelMetadata> model_of(const ElfImage& firmware, const std::funct
 
 int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostics) {
   std::unique_ptr<Platform> platform;
-  std::ofstream stats_out;
+  std::ofstream stats_out, stats_csv_out;
   std::vector<SymbolFile> dumps;
   ElfImage firmware;  // kept for --dump after the run
   energy::CostTable cost_table;
@@ -58,10 +73,8 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
     cost_table = cmd.energy ? load_cost_table(resolve_cost_table(*cmd.energy, {}))
                             : load_cost_table(resolve_cost_table(config.energy, file.parent_path()));
     firmware = load_elf(cmd.firmware);
-    if (cmd.stats_file) {
-      stats_out.open(*cmd.stats_file);
-      if (!stats_out) throw ConfigError(fmt::format("--stats {}: cannot open for writing", *cmd.stats_file));
-    }
+    open_output(stats_out, cmd.stats_file, "--stats");
+    open_output(stats_csv_out, cmd.stats_csv_file, "--stats-csv");
     RunOptions options;
     options.max_instructions = cmd.max_instructions;
     options.interrupt = cmd.interrupt;
@@ -110,10 +123,8 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
   const energy::Activity activity = gather_activity(*platform);
   register_energy_stats(stats, cost_table, [&activity] { return activity; });
   register_layer_stats(stats, layers, platform->config());
-  if (stats_out.is_open()) {
-    stats_out << stats.to_json().dump(2) << '\n';
-    if (!stats_out.flush()) error_line(diagnostics, fmt::format("--stats {}: write failed", *cmd.stats_file));
-  }
+  if (stats_out.is_open()) write_output(stats_out, stats.to_json().dump(2) + '\n', cmd.stats_file, "--stats", diagnostics);
+  write_output(stats_csv_out, stats_csv(stats), cmd.stats_csv_file, "--stats-csv", diagnostics);
   if (!cmd.quiet) diagnostics << format_summary(stats, result);
   const int status = exit_status(result) == 0 && dump_failed ? dump_failed : exit_status(result);
   if (result.end != CoreEnd::Exit) error_line(diagnostics, describe(result));

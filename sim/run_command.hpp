@@ -18,6 +18,7 @@ struct RunCommand {
   std::vector<std::string> overrides;  // "key.path=value"
   std::optional<std::string> energy;   // cost table NAME|FILE.yaml; default: the platform's energy: key
   std::optional<std::string> stats_file;
+  std::optional<std::string> stats_csv_file;  // the same stats as CSV
   uint64_t max_instructions = 0;  // 0: no limit
   bool quiet = false;
   std::optional<std::string> semihosting_root;

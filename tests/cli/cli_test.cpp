@@ -157,3 +157,43 @@ TEST_CASE("cli: platform errors name the file, line and key, or the --set") {
   REQUIRE(set_form.status == 2);
   require_one_error_line(set_form);
 }
+
+TEST_CASE("cli: compare prints the runs side by side, and a file that is not stats is exit 2 and one line") {
+  const std::string a = temp_file("compare_a.json", R"({"core": {"cycles": 400, "cpi": 2.0},
+      "meta": {"core.cycles": {"unit": "cycle", "description": "c"}, "core.cpi": {"unit": "cycle/instruction", "description": "x"}}})");
+  const std::string b = temp_file("compare_b.json", R"({"core": {"cycles": 100},
+      "meta": {"core.cycles": {"unit": "cycle", "description": "c"}}})");
+  // 100 / 400 = 0.25; b has no core.cpi.
+  const auto md = cli({"compare", a, b, "--names", "big,small", "--format", "markdown", "--metrics", "core.*"});
+  REQUIRE(md.status == 0);
+  REQUIRE(md.err.empty());
+  REQUIRE(md.out ==
+          "| stat | unit | big | small | vs big |\n"
+          "|---|---|--:|--:|--:|\n"
+          "| core.cpi | cycle/instruction | 2.000 | - | - |\n"
+          "| core.cycles | cycle | 400 | 100 | 0.25x |\n");
+  const auto csv = cli({"compare", a, b, "-f", "csv"});
+  REQUIRE(csv.status == 0);
+  REQUIRE_THAT(csv.out, Catch::StartsWith("stat,unit,edgesim_cli_test_compare_a,edgesim_cli_test_compare_b,"
+                                          "edgesim_cli_test_compare_b/edgesim_cli_test_compare_a\n"));
+  REQUIRE_THAT(csv.out, Catch::Contains("\ncore.cycles,cycle,400,100,0.25\n"));
+
+  const std::string not_json = temp_file("compare_not.json", "cycles: 12\n");
+  const std::string no_meta = temp_file("compare_no_meta.json", R"({"core": {"cycles": 1}})");
+  for (const auto& [args, says] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"compare", a, "/nonexistent/run.json"}, "/nonexistent/run.json: cannot open"},
+           {{"compare", a, not_json}, not_json + ": not an edgesim stats JSON"},
+           {{"compare", no_meta, b}, no_meta + ": not an edgesim stats JSON"},
+           {{"compare", a}, "two or more stats files"},
+           {{"compare", a, b, "--names", "x"}, "--names gives 1 names for 2 files"},
+           {{"compare", a, b, "--format", "html"}, "unknown --format 'html'"},
+           {{"compare", a, b, "--metrics", "energy.*"}, "no stat matches 'energy.*'"},
+       }) {
+    INFO(args.back());
+    const auto o = cli(args);
+    REQUIRE(o.status == 2);
+    require_one_error_line(o);
+    REQUIRE_THAT(o.err, Catch::Contains(says));
+    REQUIRE(o.out.empty());
+  }
+}
