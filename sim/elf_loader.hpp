@@ -68,13 +68,16 @@ class ElfImage {
   // The bytes of the .edgesim.* section called `name`, or nullptr.
   const std::vector<uint8_t>* note(std::string_view name) const;
 
- private:
+  // The code function_at() looks up: one range per function address, by
+  // start, unsized functions already extended (per-function profiles).
   struct FunctionRange {
     uint32_t start;
     uint64_t end;  // exclusive
-    size_t symbol;  // index into symbols_
+    size_t symbol;  // index into symbols()
   };
+  const std::vector<FunctionRange>& function_ranges() const { return functions_; }
 
+ private:
   std::filesystem::path path_;
   uint32_t entry_ = 0;
   std::vector<ElfSegment> segments_;

@@ -35,25 +35,24 @@ energy::RegionActivity region_activity(const MemoryConfig& config, const memory:
 }
 }  // namespace
 
-energy::Activity gather_activity(const Platform& platform) {
+void gather_counts(const Platform& platform, energy::Activity& into) {
   const isa::Cpu& cpu = platform.core().cpu();
-  energy::Activity a;
-  a.cycles = cpu.cycles();
-  a.sleep_cycles = cpu.sleep_cycles();
-  a.ops = cpu.work_counts();
-  a.simulated_s = static_cast<double>(cpu.cycles()) / static_cast<double>(platform.config().core.clock_hz);
+  into.cycles = cpu.cycles();
+  into.sleep_cycles = cpu.sleep_cycles();
+  into.simulated_s = static_cast<double>(cpu.cycles()) / static_cast<double>(platform.config().core.clock_hz);
   const auto& configs = platform.config().memories;
-  for (size_t i = 0; i < configs.size(); ++i) a.regions.push_back(region_activity(configs[i], *platform.memories()[i]));
+  into.regions.resize(configs.size());
+  for (size_t i = 0; i < configs.size(); ++i) into.regions[i] = region_activity(configs[i], *platform.memories()[i]);
   if (const memory::L1Caches* l1 = platform.l1()) {
-    if (const memory::Cache* i = l1->icache()) a.l1i = energy::CacheActivity{i->counters().read_hits, i->counters().read_misses};
+    if (const memory::Cache* i = l1->icache()) into.l1i = energy::CacheActivity{i->counters().read_hits, i->counters().read_misses};
     if (const memory::Cache* d = l1->dcache()) {
       const memory::CacheCounters& c = d->counters();
-      a.l1d = energy::CacheActivity{c.read_hits + c.write_hits, c.read_misses + c.write_misses};
+      into.l1d = energy::CacheActivity{c.read_hits + c.write_hits, c.read_misses + c.write_misses};
     }
   }
   if (const accel::device::Accelerator* accel = platform.accelerator()) {
     const auto pmu = accel->totals();
-    energy::AccelActivity& e = a.accel.emplace();
+    energy::AccelActivity& e = into.accel ? *into.accel : into.accel.emplace();
     e.rows = accel->shape().rows;
     e.cols = accel->shape().cols;
     e.macs = pmu.macs;
@@ -61,6 +60,12 @@ energy::Activity gather_activity(const Platform& platform) {
     e.dma_read_bytes = pmu.dma_read_bytes;
     e.dma_write_bytes = pmu.dma_write_bytes;
   }
+}
+
+energy::Activity gather_activity(const Platform& platform) {
+  energy::Activity a;
+  gather_counts(platform, a);
+  a.ops = platform.core().cpu().work_counts();
   return a;
 }
 

@@ -8,4 +8,9 @@ namespace sim {
 
 energy::Activity gather_activity(const Platform& platform);
 
+// All of them but the operation counts (summing those walks the core's
+// decoded-instruction cache), into `into`, reusing its storage: cheap enough
+// for a profiler to read at every change of function.
+void gather_counts(const Platform& platform, energy::Activity& into);
+
 }  // namespace sim

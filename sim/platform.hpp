@@ -72,6 +72,7 @@ class Platform {
   const bus::BusMatrix& bus_matrix() const { return *bus_matrix_; }
   // Null without an accel: section.
   const accel::device::Accelerator* accelerator() const { return accel_.get(); }
+  accel::device::Accelerator* accelerator() { return accel_.get(); }
 
  private:
   bool inside_memories(uint32_t addr, size_t len) const;

@@ -199,6 +199,7 @@ void Accelerator::run_stream() {
   }
   wait_until(now);
   control_.pmu().cycles += now;
+  if (busy_) busy_(origin, time_of(now));
   if (reset_requested_) {
     reset_requested_ = false;
     status_ = 0;

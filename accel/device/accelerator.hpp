@@ -45,6 +45,10 @@ class Accelerator : public sc_core::sc_module {
   void connect_irq(IrqLine line) { irq_ = std::move(line); }
   void set_logger(Logger log) { log_ = std::move(log); }
   void set_contention(TlmDma::Contention c) { dma_port_.set_contention(std::move(c)); }
+  // Told as each command stream ends, with its START and end times (a
+  // timeline's busy spans): one call per stream, nothing per command.
+  using BusyListener = std::function<void(const sc_core::sc_time& begin, const sc_core::sc_time& end)>;
+  void set_busy_listener(BusyListener listener) { busy_ = std::move(listener); }
 
   // The PMU as the firmware reads it (since its last PMU_CTRL reset).
   const Pmu& pmu() const { return control_.pmu(); }
@@ -76,6 +80,7 @@ class Accelerator : public sc_core::sc_module {
   Control control_;
   IrqLine irq_;
   Logger log_;
+  BusyListener busy_;
   sc_core::sc_event start_event_;
 
   uint32_t status_ = 0, irq_status_ = 0, irq_enable_ = 0;

@@ -1,0 +1,68 @@
+#include "sim/profile_report.hpp"
+
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace sim {
+
+namespace {
+uint64_t u64(const StatsRegistry& s, const std::string& name) { return std::get<uint64_t>(s.value(name)); }
+double f64(const StatsRegistry& s, const std::string& name) { return std::get<double>(s.value(name)); }
+std::string text(const StatsRegistry& s, const std::string& name) { return std::get<std::string>(s.value(name)); }
+
+// Everything between `prefix` and `suffix` in the names of matching stats, in registration order.
+std::vector<std::string> keys_between(const StatsRegistry& stats, const std::string& prefix, const std::string& suffix) {
+  std::vector<std::string> keys;
+  for (const auto& s : stats.stats())
+    if (s.name.starts_with(prefix) && s.name.ends_with(suffix) && s.name.size() > prefix.size() + suffix.size())
+      keys.push_back(s.name.substr(prefix.size(), s.name.size() - prefix.size() - suffix.size()));
+  return keys;
+}
+
+std::string cut(const std::string& s, size_t width) { return s.size() <= width ? s : s.substr(0, width - 1) + "~"; }
+
+std::string function_table(const StatsRegistry& stats, size_t top) {
+  const std::vector<std::string> keys = keys_between(stats, "profile.functions.", ".cycles");
+  std::string out = fmt::format("profile: {} functions ran; top {} by cycles (self: callees not included)\n", keys.size(),
+                                std::min(top, keys.size()));
+  out += fmt::format("  {:<32} {:>8} {:>12} {:>5} {:>12} {:>5} {:>11} {:>11} {:>13}\n", "function", "calls", "cycles", "%",
+                     "instrs", "CPI", "read B", "written B", "energy pJ");
+  double shown_pj = 0, all_pj = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const std::string p = "profile.functions." + keys[i] + ".";
+    all_pj += f64(stats, p + "energy_pj");
+    if (i >= top) continue;
+    shown_pj += f64(stats, p + "energy_pj");
+    out += fmt::format("  {:<32} {:>8} {:>12} {:>5.1f} {:>12} {:>5.2f} {:>11} {:>11} {:>13.1f}\n", cut(text(stats, p + "name"), 32),
+                       u64(stats, p + "calls"), u64(stats, p + "cycles"), f64(stats, p + "cycles_pct"),
+                       u64(stats, p + "instructions"), f64(stats, p + "cpi"), u64(stats, p + "bytes_read"),
+                       u64(stats, p + "bytes_written"), f64(stats, p + "energy_pj"));
+  }
+  if (keys.size() > top) out += fmt::format("  ({} more functions: {:.1f} pJ)\n", keys.size() - top, all_pj - shown_pj);
+  out += "  energy: core cycles and lane operations, memory and cache accesses; not the accelerator or static power\n";
+  return out;
+}
+
+std::string layer_energy_table(const StatsRegistry& stats) {
+  std::vector<std::string> keys = keys_between(stats, "layers.", ".energy_pj");
+  if (keys.empty()) return {};
+  std::string out = "profile: layers (energy: core, memory, cache and accelerator; not static power)\n";
+  out += fmt::format("  {:>4} {:<17} {:>12} {:>5} {:>12} {:>5} {:>11} {:>11} {:>13}\n", "#", "operator", "cycles", "%",
+                     "instrs", "CPI", "read B", "written B", "energy pJ");
+  for (const std::string& key : keys) {
+    const std::string p = "layers." + key + ".";
+    const bool outside = key == "outside";
+    const std::string op = outside ? "(outside layers)" : stats.find(p + "op") ? text(stats, p + "op") : "?";
+    out += fmt::format("  {:>4} {:<17} {:>12} {:>5.1f} {:>12} {:>5.2f} {:>11} {:>11} {:>13.1f}\n", outside ? "" : key,
+                       cut(op, 17), u64(stats, p + "cycles"), f64(stats, p + "cycles_pct"), u64(stats, p + "instructions"),
+                       f64(stats, p + "cpi"), u64(stats, p + "bytes_read"), u64(stats, p + "bytes_written"),
+                       f64(stats, p + "energy_pj"));
+  }
+  return out;
+}
+}  // namespace
+
+std::string profile_report(const StatsRegistry& stats, size_t top) { return function_table(stats, top) + layer_energy_table(stats); }
+
+}  // namespace sim
