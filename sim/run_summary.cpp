@@ -14,23 +14,50 @@ namespace {
 uint64_t u64(const StatsRegistry& s, const std::string& name) { return std::get<uint64_t>(s.value(name)); }
 double f64(const StatsRegistry& s, const std::string& name) { return std::get<double>(s.value(name)); }
 
+// Lines are broken before this column (the layer table is wider: it is a table).
+constexpr size_t kLineWidth = 112;
+// Where a labelled line's items start: "  label          " + 14-wide value + 3 blanks.
+constexpr size_t kItemsColumn = 2 + 15 + 14 + 3;
+
+// Items joined by ", ", starting at column `column`; an item that would pass
+// kLineWidth starts a new line at the same column. Ends in a newline.
+std::string wrapped(const std::vector<std::string>& items, size_t column) {
+  std::string out;
+  size_t at = column;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const bool last = i + 1 == items.size();
+    const std::string item = items[i] + (last ? "" : ",");
+    if (i > 0 && at + 1 + item.size() > kLineWidth) {
+      out += '\n' + std::string(column, ' ');
+      at = column;
+    } else if (i > 0) {
+      out += ' ';
+      ++at;
+    }
+    out += item;
+    at += item.size();
+  }
+  return out + '\n';
+}
+
 std::string si_time(double seconds) {
   if (seconds >= 1) return fmt::format("{:.6f} s", seconds);
   if (seconds >= 1e-3) return fmt::format("{:.3f} ms", seconds * 1e3);
   return fmt::format("{:.3f} us", seconds * 1e6);
 }
 
-// "stalls  1234 = memory 800, branch_refill 400, ...": the non-zero causes, largest first.
+// "stall cycles  1234   memory 800, branch_refill 400, ...": the non-zero causes, largest first.
 std::string stall_lines(const StatsRegistry& stats) {
   std::vector<std::pair<std::string, int64_t>> causes;
   for (const auto& s : stats.stats())
     if (s.name.starts_with("core.stall.") && s.name != "core.stall.total")
       if (const int64_t n = std::get<int64_t>(s.value()); n != 0) causes.emplace_back(s.name.substr(11), n);
   std::stable_sort(causes.begin(), causes.end(), [](const auto& a, const auto& b) { return std::abs(a.second) > std::abs(b.second); });
-  std::string list;
-  for (const auto& [name, n] : causes) list += fmt::format("{}{} {}", list.empty() ? "" : ", ", name, n);
-  return fmt::format("  stall cycles   {:>14}   {}\n", std::get<int64_t>(stats.value("core.stall.total")),
-                     list.empty() ? "none" : list);
+  std::vector<std::string> items;
+  for (const auto& [name, n] : causes) items.push_back(fmt::format("{} {}", name, n));
+  if (items.empty()) items.push_back("none");
+  return fmt::format("  stall cycles   {:>14}   ", std::get<int64_t>(stats.value("core.stall.total"))) +
+         wrapped(items, kItemsColumn);
 }
 // "bus sram (round_robin): core.data waited 120 cycles in 80 of 5000 accesses, ...",
 // per shared memory.
@@ -40,16 +67,16 @@ std::string bus_lines(const StatsRegistry& stats) {
     if (!s.name.starts_with("bus.") || !s.name.ends_with(".busy_cycles")) continue;
     const std::string port = s.name.substr(4, s.name.size() - 4 - 12);
     const std::string prefix = "bus." + port + ".";
-    std::string masters;
+    std::vector<std::string> masters;
     for (const auto& m : stats.stats()) {
       if (!m.name.starts_with(prefix) || !m.name.ends_with(".contention_cycles")) continue;
       const std::string master = m.name.substr(prefix.size(), m.name.size() - prefix.size() - 18);
       if (u64(stats, prefix + master + ".accesses") == 0) continue;
-      masters += fmt::format("{}{} waited {} cycles in {} of {} accesses", masters.empty() ? "" : ", ", master,
-                             u64(stats, m.name), u64(stats, prefix + master + ".conflicts"),
-                             u64(stats, prefix + master + ".accesses"));
+      masters.push_back(fmt::format("{} waited {} cycles in {} of {} accesses", master, u64(stats, m.name),
+                                    u64(stats, prefix + master + ".conflicts"), u64(stats, prefix + master + ".accesses")));
     }
-    out += fmt::format("  bus {} ({}): {}\n", port, std::get<std::string>(stats.value("bus.arbitration")), masters);
+    const std::string head = fmt::format("  bus {} ({}): ", port, std::get<std::string>(stats.value("bus.arbitration")));
+    out += head + wrapped(masters, head.size());
   }
   return out;
 }
@@ -60,8 +87,8 @@ std::string accel_lines(const StatsRegistry& stats) {
   const uint64_t cycles = u64(stats, "accel.cycles");
   const double seconds = static_cast<double>(cycles) / static_cast<double>(u64(stats, "accel.clock_hz"));
   std::string out = fmt::format(
-      "  accelerator    {}x{} {}: {} cycles ({}), {} layers, {} MACs, utilization {:.1f}%, MAC-active {:.1f}%, "
-      "DMA stall {} cycles\n",
+      "  accelerator    {}x{} {}: {} cycles ({}), {} layers, {} MACs\n"
+      "                 utilization {:.1f}%, MAC-active {:.1f}%, DMA stall {} cycles\n",
       u64(stats, "accel.rows"), u64(stats, "accel.cols"), std::get<std::string>(stats.value("accel.impl")), cycles,
       si_time(seconds), u64(stats, "accel.layers"), u64(stats, "accel.macs"), f64(stats, "accel.utilization_pct"),
       f64(stats, "accel.mac_active_pct"), u64(stats, "accel.stall_cycles"));
@@ -98,32 +125,64 @@ std::vector<std::pair<std::string, double>> energy_items(const StatsRegistry& st
   return items;
 }
 
-std::string joined(const std::vector<std::pair<std::string, double>>& items, size_t most) {
-  std::string out;
+double share_pct(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
+
+// "flash 589.600 nJ" items, at most `most`, each with its share of `whole`
+// when one is given.
+std::vector<std::string> energy_list(const std::vector<std::pair<std::string, double>>& items, size_t most,
+                                     double whole = 0) {
+  std::vector<std::string> out;
   for (size_t i = 0; i < items.size() && i < most; ++i)
-    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", items[i].first, si_energy(items[i].second));
+    out.push_back(whole > 0 ? fmt::format("{} {} ({:.1f}%)", items[i].first, si_energy(items[i].second),
+                                          share_pct(items[i].second, whole))
+                            : fmt::format("{} {}", items[i].first, si_energy(items[i].second)));
   return out;
 }
 
-// "energy 1.2 uJ (table): core ..., memory ... (flash ..., sram ...), ..." and the
-// top operation classes (when the core counts them).
+// The energy block: the total and table, then one row per component (core,
+// memory, caches, accelerator, static) with its share of the total and its
+// parts, largest first; then the top operation classes (when the core counts
+// them) with their share of the core's operation energy.
 std::string energy_lines(const StatsRegistry& stats) {
   if (!stats.find("energy.total_pj")) return {};
+  const double total = f64(stats, "energy.total_pj");
+  struct Component {
+    std::string name;
+    double pj;
+    std::vector<std::string> parts;
+  };
+  std::vector<Component> components;
+  const double core_ops = stats.find("energy.core.ops_pj") ? f64(stats, "energy.core.ops_pj") : 0;
+  const double core_cycles = stats.find("energy.core.cycles_pj") ? f64(stats, "energy.core.cycles_pj") : 0;
+  components.push_back({"core", f64(stats, "energy.core.total_pj"),
+                        {fmt::format("operations {}", si_energy(core_ops)), fmt::format("cycles {}", si_energy(core_cycles))}});
   const auto memories = energy_items(stats, "energy.memory.", "_pj");
   double memory_pj = 0;
   for (const auto& m : memories) memory_pj += m.second;
-  std::string parts = fmt::format("core {}", si_energy(f64(stats, "energy.core.total_pj")));
-  parts += fmt::format(", memory {}", si_energy(memory_pj));
-  if (!memories.empty()) parts += fmt::format(" ({})", joined(memories, memories.size()));
+  components.push_back({"memory", memory_pj, energy_list(memories, memories.size())});
   const auto caches = energy_items(stats, "energy.cache.", "_pj");
-  if (!caches.empty()) parts += ", cache " + joined(caches, caches.size());
-  if (stats.find("energy.accel.total_pj")) parts += fmt::format(", accel {}", si_energy(f64(stats, "energy.accel.total_pj")));
-  parts += fmt::format(", static {}", si_energy(f64(stats, "energy.static_pj")));
-  std::string out = fmt::format("  energy         {:>14}   {}: {}\n", si_energy(f64(stats, "energy.total_pj")),
-                                std::get<std::string>(stats.value("energy.table")), parts);
+  double cache_pj = 0;
+  for (const auto& c : caches) cache_pj += c.second;
+  if (!caches.empty()) components.push_back({"cache", cache_pj, energy_list(caches, caches.size())});
+  if (stats.find("energy.accel.total_pj")) {
+    const auto parts = energy_items(stats, "energy.accel.", "_pj");
+    std::vector<std::pair<std::string, double>> without_total;
+    for (const auto& p : parts)
+      if (p.first != "total") without_total.push_back(p);
+    components.push_back({"accelerator", f64(stats, "energy.accel.total_pj"), energy_list(without_total, without_total.size())});
+  }
+  components.push_back({"static", f64(stats, "energy.static_pj"), {}});
+  std::stable_sort(components.begin(), components.end(), [](const auto& a, const auto& b) { return a.pj > b.pj; });
+
+  std::string out = fmt::format("  energy         {:>14}   {}\n", si_energy(total), std::get<std::string>(stats.value("energy.table")));
+  for (const auto& c : components) {
+    const std::string head = fmt::format("    {:<12} {:>14} {:>6.1f}%", c.name, si_energy(c.pj), share_pct(c.pj, total));
+    out += c.parts.empty() ? head + '\n' : head + "   " + wrapped(c.parts, head.size() + 3);
+  }
   if (stats.find("core.ops.add.int32")) {
     const auto ops = energy_items(stats, "energy.ops.", "_pj");
-    out += fmt::format("  energy by op   {}\n", ops.empty() ? "none" : joined(ops, 5));
+    const std::string head = fmt::format("    {:<12} {:>14}        ", "by operation", "");
+    out += head + (ops.empty() ? std::string("none\n") : wrapped(energy_list(ops, 5, core_ops), head.size()));
   }
   return out;
 }
@@ -136,7 +195,9 @@ std::string format_summary(const StatsRegistry& stats, const RunResult& result) 
   out += fmt::format("edgesim: {}: {}\n", std::get<std::string>(stats.value("sim.platform")), ending);
   out += fmt::format("  simulated time {:>14}   at {:.3f} MHz\n", si_time(f64(stats, "time.simulated_s")),
                      static_cast<double>(u64(stats, "core.clock_hz")) / 1e6);
-  out += fmt::format("  cycles         {:>14}   ({} asleep)\n", u64(stats, "core.cycles"), u64(stats, "core.sleep_cycles"));
+  const uint64_t cycles = u64(stats, "core.cycles"), asleep = u64(stats, "core.sleep_cycles");
+  out += fmt::format("  cycles         {:>14}   {} asleep ({:.1f}%)\n", cycles, asleep,
+                     share_pct(static_cast<double>(asleep), static_cast<double>(cycles)));
   out += fmt::format("  instructions   {:>14}   CPI {:.3f}\n", u64(stats, "core.instructions"), f64(stats, "core.cpi"));
   out += fmt::format("  host time      {:>14}   {:.2f} MIPS\n", si_time(f64(stats, "host.seconds")), f64(stats, "host.mips"));
   out += stall_lines(stats);
