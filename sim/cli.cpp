@@ -65,7 +65,15 @@ po::options_description run_options() {
       ("load", po::value<std::vector<std::string>>()->composing()->value_name("FILE@SYMBOL"),
        "before the run, fill data symbol SYMBOL (e.g. a compiled network's `input`) with FILE's raw bytes (repeatable)")
       ("dump", po::value<std::vector<std::string>>()->composing()->value_name("SYMBOL:FILE"),
-       "after the run, write data symbol SYMBOL (e.g. `output`) to FILE as raw bytes (repeatable)");
+       "after the run, write data symbol SYMBOL (e.g. `output`) to FILE as raw bytes (repeatable)")
+      ("profile", po::value<size_t>()->implicit_value(20)->value_name("N"),
+       "after the run, the N functions (ELF symbols; default 20) with the most cycles: calls, self cycles, "
+       "instructions, CPI, bytes read and written, energy; per-layer energy for compiled networks; "
+       "profile.functions.* in --stats (before FIRMWARE.elf, write --profile=N)")
+      ("timeline", po::value<std::string>()->value_name("FILE.json"),
+       "write a trace-event timeline (ui.perfetto.dev, chrome://tracing): layer spans on the core track, "
+       "accelerator busy spans, function spans without layers")
+      ("timeline-functions", "put function spans on the timeline even for a compiled network");
   return o;
 }
 
@@ -160,6 +168,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (vm.count("vcd")) cmd.vcd = vm["vcd"].as<std::string>();
   if (vm.count("load")) cmd.loads = vm["load"].as<std::vector<std::string>>();
   if (vm.count("dump")) cmd.dumps = vm["dump"].as<std::vector<std::string>>();
+  if (vm.count("profile")) cmd.profiling.top_functions = vm["profile"].as<size_t>();
+  if (vm.count("timeline")) cmd.profiling.timeline = vm["timeline"].as<std::string>();
+  cmd.profiling.timeline_functions = vm.count("timeline-functions") > 0;
+  if (cmd.profiling.timeline_functions && !cmd.profiling.timeline)
+    return usage_error(err, "run: --timeline-functions needs --timeline FILE.json", "edgesim run --help");
   cmd.interrupt = &install_interrupt_handler();
   return run_command(cmd, Console{out, err, in}, err);
 }

@@ -18,6 +18,7 @@
 #include "sim/model_metadata.hpp"
 #include "sim/platform.hpp"
 #include "sim/platform_catalog.hpp"
+#include "sim/profile_session.hpp"
 #include "sim/run_stats.hpp"
 #include "sim/run_summary.hpp"
 #include "sim/stats_csv.hpp"
@@ -60,6 +61,7 @@ std::optional<ModelMetadata> model_of(const ElfImage& firmware, const std::funct
 int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostics) {
   std::unique_ptr<Platform> platform;
   std::ofstream stats_out, stats_csv_out;
+  std::ofstream timeline_out;
   std::vector<SymbolFile> dumps;
   ElfImage firmware;  // kept for --dump after the run
   energy::CostTable cost_table;
@@ -75,6 +77,7 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
     firmware = load_elf(cmd.firmware);
     open_output(stats_out, cmd.stats_file, "--stats");
     open_output(stats_csv_out, cmd.stats_csv_file, "--stats-csv");
+    open_output(timeline_out, cmd.profiling.timeline, "--timeline");
     RunOptions options;
     options.max_instructions = cmd.max_instructions;
     options.interrupt = cmd.interrupt;
@@ -99,10 +102,12 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
   }
 
   LayerProfile layers(model_of(firmware, warn), [&platform] { return sample_counters(*platform); }, warn);
-  attach_layer_profile(*platform, layers);
+  ProfileSession profiling(cmd.profiling, *platform, firmware, layers);
   layers.start();
+  profiling.start();
   const RunResult result = platform->run();
   layers.finish();
+  profiling.finish();
   console.out.flush();
   console.err.flush();
 
@@ -123,9 +128,13 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
   const energy::Activity activity = gather_activity(*platform);
   register_energy_stats(stats, cost_table, [&activity] { return activity; });
   register_layer_stats(stats, layers, platform->config());
+  profiling.register_stats(stats, cost_table);
   if (stats_out.is_open()) write_output(stats_out, stats.to_json().dump(2) + '\n', cmd.stats_file, "--stats", diagnostics);
   write_output(stats_csv_out, stats_csv(stats), cmd.stats_csv_file, "--stats-csv", diagnostics);
   if (!cmd.quiet) diagnostics << format_summary(stats, result);
+  diagnostics << profiling.report(stats);
+  if (timeline_out.is_open())
+    write_output(timeline_out, profiling.timeline().dump() + '\n', cmd.profiling.timeline, "--timeline", diagnostics);
   const int status = exit_status(result) == 0 && dump_failed ? dump_failed : exit_status(result);
   if (result.end != CoreEnd::Exit) error_line(diagnostics, describe(result));
   diagnostics.flush();

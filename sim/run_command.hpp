@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/console.hpp"
+#include "sim/profile_options.hpp"
 
 namespace sim {
 
@@ -26,6 +27,7 @@ struct RunCommand {
   std::optional<std::string> vcd;  // accelerator RTL waveforms
   std::vector<std::string> loads;  // "FILE@SYMBOL": before the run
   std::vector<std::string> dumps;  // "SYMBOL:FILE": after it
+  ProfileOptions profiling;        // --profile, --timeline
   const std::atomic<bool>* interrupt = nullptr;  // when set, stop cleanly (exit 130)
 };
 
