@@ -146,19 +146,10 @@ Plan prepare(const ValidateCommand& cmd, compiler::codegen::Backend backend, con
   return plan;
 }
 
-// Why a run failed, in one line: its "edgesim: error:" lines, else its last line.
+// Why a run failed, in one line.
 std::string failure_message(const compiler::toolchain::ProcessResult& run) {
-  std::vector<std::string> errors;
-  std::string last;
-  std::istringstream lines(run.output);
-  for (std::string line; std::getline(lines, line);) {
-    if (line.empty()) continue;
-    if (line.starts_with("edgesim: error: ")) errors.push_back(line.substr(16));
-    last = line;
-  }
-  const std::string what = !errors.empty() ? fmt::format("{}", fmt::join(errors, "; ")) : last.empty() ? "no output" : last;
-  if (run.exit_code < 0) return "did not finish (killed by a signal, or could not start): " + what;
-  return fmt::format("run failed (exit {}): {}", run.exit_code, what);
+  if (run.exit_code < 0) return "did not finish (killed by a signal, or could not start): " + error_line(run);
+  return fmt::format("run failed (exit {}): {}", run.exit_code, error_line(run));
 }
 
 // The run's cycles from its --stats: between the first layer marker and the

@@ -56,6 +56,10 @@ class YamlMap {
   std::string optional_choice(const std::string& key, std::span<const std::string_view> choices,
                               const std::string& fallback);
 
+  // The value as it is (scalar, list or map), for readers with rules of
+  // their own; undefined when absent. The key counts as known.
+  YAML::Node raw(const std::string& key) { return value(key); }
+
   YamlMap map(const std::string& key);           // required
   YamlMap optional_map(const std::string& key);  // absent reads as empty
   // A map keyed by names (memories, devices): each name must be a
@@ -67,6 +71,8 @@ class YamlMap {
 
   [[noreturn]] void fail(const std::string& key, const std::string& message) const;
   [[noreturn]] void fail_here(const std::string& message) const;
+  // An error at node `at` (e.g. an entry of a raw() list), named `path`.
+  [[noreturn]] void fail_at(const YAML::Node& at, const std::string& path, const std::string& message) const;
   const std::string& path() const { return path_; }
 
  private:
@@ -75,7 +81,6 @@ class YamlMap {
   std::string scalar(const std::string& key, const YAML::Node& v) const;
   uint64_t to_uint(const std::string& key, const YAML::Node& v, uint64_t min, uint64_t max) const;
   double to_double(const std::string& key, const YAML::Node& v, double min) const;
-  [[noreturn]] void fail_at(const YAML::Node& at, const std::string& path, const std::string& message) const;
 
   YAML::Node node_;
   std::string path_;
