@@ -271,6 +271,7 @@ po::options_description compare_options() {
        "the stats whose names match these shell patterns, e.g. 'energy.*' 'layers.*.cycles' (default: cycles, "
        "instructions, CPI, time, traffic per memory, energy per component and top operation classes, the "
        "accelerator, per-layer cycles when the runs have the same layers)")
+      ("nonzero", "leave out the stats --metrics matches that are zero in every run")
       ("names", po::value<std::string>()->value_name("A,B,..."), "the columns' headings (default: the files' stems)")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("text|markdown|csv"),
        "aligned text, a Markdown table, or CSV with the exact values");
@@ -287,6 +288,7 @@ int compare(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   cmd.files = parsed.positionals;
   if (cmd.files.size() < 2) return usage_error(err, "compare: two or more stats files expected", hint);
   if (vm.count("metrics")) cmd.metrics = vm["metrics"].as<std::vector<std::string>>();
+  cmd.nonzero = vm.count("nonzero") > 0;
   if (vm.count("names")) {
     const std::string names = vm["names"].as<std::string>();
     for (size_t begin = 0; begin <= names.size();) {

@@ -36,6 +36,7 @@ int compare_command(const CompareCommand& cmd, std::ostream& out, std::ostream& 
   } catch (const std::invalid_argument& e) {
     return fail(fmt::format("--metrics: {}", e.what()));
   }
+  if (cmd.nonzero) stats = without_zero_rows(runs, stats);
   out << format_comparison(runs, stats, cmd.format);
   return 0;
 }

@@ -13,6 +13,7 @@ struct CompareCommand {
   std::vector<std::string> files;    // --stats JSON of each run, two or more
   std::vector<std::string> names;    // column headings; empty: each file's stem
   std::vector<std::string> metrics;  // glob patterns; empty: default_comparison()
+  bool nonzero = false;              // leave out the matched stats that are zero in every run
   CompareFormat format = CompareFormat::Text;
 };
 

@@ -140,9 +140,16 @@ std::vector<std::string> default_comparison(const std::vector<RunStats>& runs) {
   wanted.insert(wanted.end(), {"accel.cycles", "accel.macs", "accel.utilization_pct"});
   for (auto& layer : layer_cycles(runs, names)) wanted.push_back(std::move(layer));
 
-  std::vector<std::string> out;
+  std::vector<std::string> present;
   for (const auto& n : wanted)
-    if (present_anywhere(runs, n) && nonzero_somewhere(runs, n)) out.push_back(n);
+    if (present_anywhere(runs, n)) present.push_back(n);
+  return without_zero_rows(runs, present);
+}
+
+std::vector<std::string> without_zero_rows(const std::vector<RunStats>& runs, const std::vector<std::string>& stats) {
+  std::vector<std::string> out;
+  for (const auto& n : stats)
+    if (nonzero_somewhere(runs, n)) out.push_back(n);
   return out;
 }
 

@@ -23,6 +23,9 @@ std::vector<std::string> default_comparison(const std::vector<RunStats>& runs);
 // std::invalid_argument naming a pattern that matches nothing.
 std::vector<std::string> matching_comparison(const std::vector<RunStats>& runs, const std::vector<std::string>& patterns);
 
+// `stats` without those that are zero, missing or null in every run.
+std::vector<std::string> without_zero_rows(const std::vector<RunStats>& runs, const std::vector<std::string>& stats);
+
 // The order above: segment by segment, numbers by value, before words.
 bool stat_name_before(const std::string& a, const std::string& b);
 

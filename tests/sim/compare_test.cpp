@@ -175,6 +175,10 @@ TEST_CASE("compare: glob patterns pick stats in name order, numbers by value") {
   REQUIRE(sim::matching_comparison(runs, {"core.c*", "accel.cycles"}) ==
           std::vector<std::string>{"accel.cycles", "core.cpi", "core.cycles"});
   REQUIRE_THROWS_WITH(sim::matching_comparison(runs, {"core.*", "nothing.*"}), "no stat matches 'nothing.*'");
+  // add.fp32 is 40000 in fp32 and 0 in int8: kept; mac.int8 is 0 and 1000: kept;
+  // static_pj is 0 in both: left out.
+  REQUIRE(sim::without_zero_rows(runs, {"energy.ops.add.fp32_pj", "energy.ops.mac.int8_pj", "energy.static_pj"}) ==
+          std::vector<std::string>{"energy.ops.add.fp32_pj", "energy.ops.mac.int8_pj"});
   REQUIRE(sim::stat_name_before("layers.2.cycles", "layers.10.cycles"));
   REQUIRE(sim::stat_name_before("layers.10.cycles", "layers.outside.cycles"));
   REQUIRE_FALSE(sim::stat_name_before("layers.10.cycles", "layers.2.cycles"));
