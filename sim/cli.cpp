@@ -1,6 +1,8 @@
 #include "sim/cli.hpp"
 #include "sim/interrupt.hpp"
 
+#include <unistd.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +15,7 @@
 #include "sim/config_error.hpp"
 #include "sim/platform_catalog.hpp"
 #include "sim/run_command.hpp"
+#include "sim/sweep_command.hpp"
 #include "sim/validate_command.hpp"
 
 #ifndef EDGESIM_VERSION
@@ -31,6 +34,7 @@ const char* const kUsage =
     "       edgesim compile MODEL [options]      compile a .tflite or network YAML into firmware\n"
     "       edgesim validate MODEL [options]     compile, run random inputs, compare with the host reference\n"
     "       edgesim compare A.json B.json [...]  the --stats of several runs side by side, with ratios\n"
+    "       edgesim sweep SWEEP.yaml [options]   run a sweep of platform parameters and workloads\n"
     "       edgesim platforms                    list the built-in platforms\n"
     "       edgesim --help | --version\n"
     "\n"
@@ -304,6 +308,43 @@ int compare(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   return compare_command(cmd, out, err);
 }
 
+po::options_description sweep_options() {
+  po::options_description o(
+      "edgesim sweep SWEEP.yaml [options]\n"
+      "Runs every point of SWEEP.yaml (each workload with each combination of its parameters) as its own\n"
+      "`edgesim run`, compiling model workloads once per firmware target, and appends each finished point to\n"
+      "DIR/results.jsonl and DIR/results.csv. Running it again skips the points DIR already has.\n"
+      "Exit status: 0 every point ok; 1 a point failed or hit the instruction limit (each is recorded);\n"
+      "2 usage or configuration error; 130 interrupted (the finished points are kept)");
+  o.add_options()
+      ("help,h", "show this help")
+      ("jobs,j", po::value<unsigned>()->value_name("N"), "points at a time (default: the host's cores)")
+      ("out,o", po::value<std::string>()->value_name("DIR"), "the results' folder (default: ./sweep-NAME)")
+      ("firmware-dir", po::value<std::string>()->value_name("DIR"),
+       "where `firmware: PROGRAM` workloads are, as PROGRAM.PLATFORM.elf (default: $EDGESIM_FIRMWARE_DIR)")
+      ("retry-failed", "run the points recorded as failed or at the limit again");
+  return o;
+}
+
+int sweep(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const auto options = sweep_options();
+  const Parsed parsed = parse_command(args, options, "sweep", {"SWEEP.yaml", "sweep file"}, out, err);
+  if (parsed.done) return *parsed.done;
+  const po::variables_map& vm = parsed.vm;
+  SweepCommand cmd;
+  cmd.sweep_file = parsed.positional;
+  if (vm.count("jobs")) {
+    cmd.jobs = vm["jobs"].as<unsigned>();
+    if (cmd.jobs == 0) return usage_error(err, "sweep: --jobs must be at least 1", "edgesim sweep --help");
+  }
+  if (vm.count("out")) cmd.out_dir = vm["out"].as<std::string>();
+  if (vm.count("firmware-dir")) cmd.firmware_dir = vm["firmware-dir"].as<std::string>();
+  cmd.retry_failed = vm.count("retry-failed") > 0;
+  cmd.progress_bar = isatty(STDERR_FILENO) == 1;  // progress goes to stderr
+  cmd.interrupt = &install_interrupt_handler();
+  return sweep_command(cmd, out, err);
+}
+
 int platforms(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (!args.empty()) return usage_error(err, fmt::format("platforms: unexpected argument '{}'", args[0]), "edgesim --help");
   const auto catalog = PlatformCatalog::from_environment();
@@ -340,6 +381,7 @@ int cli_main(int argc, const char* const argv[], std::ostream& out, std::ostream
   if (command == "platforms") return platforms(rest, out, err);
   if (command == "compile") return compile(rest, out, err);
   if (command == "validate") return validate(rest, out, err);
+  if (command == "sweep") return sweep(rest, out, err);
   if (command == "compare") return compare(rest, out, err);
   return usage_error(err, fmt::format("unknown command '{}'", command), "edgesim --help");
 }

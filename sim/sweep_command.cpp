@@ -1,0 +1,329 @@
+#include "sim/sweep_command.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "compiler/network/splitmix.hpp"
+#include "compiler/toolchain/firmware_build.hpp"
+#include "sim/compare_input.hpp"
+#include "sim/compile_target.hpp"
+#include "sim/config_error.hpp"
+#include "sim/platform_catalog.hpp"
+#include "sim/process_pool.hpp"
+#include "sim/sweep_points.hpp"
+#include "sim/sweep_progress.hpp"
+#include "sim/sweep_results.hpp"
+#include "sim/sweep_spec.hpp"
+
+namespace sim {
+
+namespace fs = std::filesystem;
+using compiler::toolchain::ProcessResult;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitError = 2;
+constexpr int kExitInterrupted = 130;
+constexpr int kExitRunLimit = 124;  // `edgesim run`: --max-instructions reached
+constexpr std::size_t kFailuresListed = 10;
+
+// "1 point", "56 points".
+std::string count(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
+std::vector<std::string> set_arguments(const ParameterValues& parameters) {
+  std::vector<std::string> args;
+  for (const auto& [key, value] : parameters) args.insert(args.end(), {"--set", key + "=" + value});
+  return args;
+}
+
+// Everything about a platform that the compiled firmware depends on (see
+// sim/compile_target): points that agree on it share one ELF.
+std::string firmware_key(const SweepWorkload& w, const compiler::toolchain::Target& t) {
+  std::string text = fmt::format("{}\n{}\n{}\n{}\n{}\n{}\n{}\n", w.file.string(), w.backend, t.platform, t.board,
+                                 fmt::join(t.cpu_flags, " "), t.dsp, compiler::toolchain::linker_script(t));
+  if (t.accel)
+    text += fmt::format("accel {:#x} {} {}x{} {} {} {}\n", t.accel->base, t.accel->irq ? static_cast<long>(*t.accel->irq) : -1L,
+                        t.accel->rows, t.accel->cols, t.accel->input_buffer_bytes, t.accel->weight_buffer_bytes,
+                        t.accel->output_buffer_bytes);
+  return fmt::format("{:016x}", compiler::network::fnv1a64(text));
+}
+
+// The metrics from a run's --stats (null where absent; all null without one).
+nlohmann::ordered_json metrics_from(const fs::path& stats_file, const std::vector<std::string>& metrics) {
+  nlohmann::ordered_json values = nlohmann::ordered_json::object();
+  std::optional<RunStats> stats;
+  if (fs::exists(stats_file)) {
+    try {
+      stats = read_run_stats(stats_file, "");
+    } catch (const CompareInputError&) {
+      // a run that died while writing it: no metrics
+    }
+  }
+  for (const auto& m : metrics) {
+    const RunStat* s = stats ? stats->find(m) : nullptr;
+    values[m] = s ? nlohmann::ordered_json(s->value) : nlohmann::ordered_json();
+  }
+  return values;
+}
+
+// One point on its way: where its firmware is, and the build it waits for.
+struct Job {
+  const SweepPoint* point;
+  fs::path elf;
+  std::string firmware;  // model workloads: the key of the build
+};
+
+class SweepRunner {
+ public:
+  SweepRunner(const SweepCommand& cmd, SweepSpec spec, PointSet points, fs::path dir, std::ostream& out, std::ostream& err)
+      : cmd_(cmd), spec_(std::move(spec)), points_(std::move(points)), dir_(std::move(dir)), out_(out), err_(err),
+        log_(dir_, spec_.parameter_keys(), spec_.metrics, cmd.retry_failed) {}
+
+  // workload_files[platform][workload]: the ELF or model.
+  int run(const std::vector<std::vector<fs::path>>& workload_files) {
+    std::vector<const SweepPoint*> todo;
+    for (const auto& p : points_.points)
+      if (!log_.results().contains(p.id)) todo.push_back(&p);
+    const std::size_t total = points_.points.size(), done = total - todo.size();
+    const unsigned jobs = cmd_.jobs ? cmd_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    print_plan(done, todo.size(), jobs);
+    progress_.emplace(err_, cmd_.progress_bar, total, done, count_failed());
+
+    std::vector<Job> runnable;
+    for (const SweepPoint* p : todo)
+      if (auto job = prepare(*p, workload_files[p->platform][p->workload])) runnable.push_back(std::move(*job));
+    compile(runnable, jobs);
+    progress_->start_runs();
+    run_points(runnable, jobs);
+    progress_->close();
+    return summary();
+  }
+
+ private:
+  bool interrupted() const { return cmd_.interrupt && cmd_.interrupt->load(); }
+
+  std::size_t count_failed() const {
+    std::size_t failed = 0;
+    for (const auto& p : points_.points)
+      if (const auto it = log_.results().find(p.id); it != log_.results().end() && it->second.status != PointStatus::Ok)
+        ++failed;
+    return failed;
+  }
+
+  void print_plan(std::size_t done, std::size_t todo, unsigned jobs) {
+    out_ << fmt::format("sweep {}: {} ({} x {} x {}", spec_.name, count(points_.points.size(), "point"),
+                        count(spec_.platforms.size(), "platform"), count(spec_.workloads.size(), "workload"),
+                        count(points_.combinations - points_.excluded, "parameter combination"));
+    if (points_.excluded) out_ << fmt::format("; the constraints left out {}", points_.excluded);
+    if (points_.duplicates) out_ << fmt::format("; {} random samples drawn twice", points_.duplicates);
+    out_ << ")\n";
+    if (log_.dropped_lines())
+      out_ << fmt::format("dropped {} of {} (cut short, not records)\n", count(log_.dropped_lines(), "line"), log_.jsonl_path().string());
+    if (done) out_ << fmt::format("skipping {} already in {}\n", count(done, "point"), log_.jsonl_path().string());
+    out_ << fmt::format("running {}, {} at a time; results in {}\n", count(todo, "point"), jobs, dir_.string()) << std::flush;
+  }
+
+  PointResult result_of(const SweepPoint& p) const {
+    PointResult r;
+    r.id = p.id;
+    r.platform = platform_label(spec_.platforms[p.platform]);
+    r.workload = spec_.workloads[p.workload].name;
+    r.parameters = p.parameters;
+    for (const auto& m : spec_.metrics) r.metrics[m] = nullptr;
+    return r;
+  }
+
+  void record(PointResult r) {
+    r.finished = utc_now();
+    log_.append(r);
+    progress_->finished(r);
+  }
+
+  void record_failure(const SweepPoint& p, int exit_code, std::string message) {
+    PointResult r = result_of(p);
+    r.status = PointStatus::Failed;
+    r.exit_code = exit_code;
+    r.message = std::move(message);
+    record(std::move(r));
+  }
+
+  // Checks the point's platform here (a value the platform rejects fails the
+  // point at once, with the error `edgesim run` would give) and finds its
+  // firmware; nullopt when the point has already failed.
+  std::optional<Job> prepare(const SweepPoint& p, const fs::path& workload_file) {
+    const SweepWorkload& w = spec_.workloads[p.workload];
+    std::vector<std::string> overrides;
+    for (const auto& [key, value] : p.parameters) overrides.push_back(key + "=" + value);
+    try {
+      const PlatformConfig platform = load_platform(spec_.platforms[p.platform], overrides);
+      if (w.kind != SweepWorkload::Kind::Model) return Job{&p, workload_file, ""};
+      const std::string key = firmware_key(w, compile_target(platform));
+      builds_.try_emplace(key, &p);
+      return Job{&p, dir_ / "firmware" / fmt::format("{}-{}.elf", w.name, key), key};
+    } catch (const std::exception& e) {
+      record_failure(p, kExitError, e.what());
+      return std::nullopt;
+    }
+  }
+
+  // Builds each firmware the jobs need that DIR does not have yet; the
+  // points of a build that fails are recorded as failed.
+  void compile(std::vector<Job>& jobs_list, unsigned jobs) {
+    std::vector<std::vector<std::string>> commands;
+    std::vector<std::string> keys;
+    fs::create_directories(dir_ / "firmware");
+    for (const auto& [key, point] : builds_) {
+      const SweepWorkload& w = spec_.workloads[point->workload];
+      const fs::path elf = dir_ / "firmware" / fmt::format("{}-{}.elf", w.name, key);
+      if (fs::exists(elf)) continue;
+      std::vector<std::string> command = {cmd_.edgesim, "compile", w.file.string(), "--platform", spec_.platforms[point->platform],
+                                          "--backend", w.backend, "--quiet", "-o", partial(elf).string()};
+      const auto sets = set_arguments(point->parameters);
+      command.insert(command.end(), sets.begin(), sets.end());
+      commands.push_back(std::move(command));
+      keys.push_back(key);
+    }
+    if (commands.empty()) return;
+    if (!cmd_.progress_bar) err_ << fmt::format("compiling {}\n", count(commands.size(), "firmware image")) << std::flush;
+    std::map<std::string, ProcessResult> failed;  // by key
+    run_processes(commands, jobs, [&](std::size_t i, const ProcessResult& r) {
+      const SweepPoint& first = *builds_.at(keys[i]);
+      const fs::path elf = dir_ / "firmware" / fmt::format("{}-{}.elf", spec_.workloads[first.workload].name, keys[i]);
+      if (r.exit_code == 0) fs::rename(partial(elf), elf);  // whole ELFs only under their final name
+      else if (!interrupted()) failed[keys[i]] = r;
+    }, cmd_.interrupt);
+    std::erase_if(jobs_list, [&](const Job& job) {
+      const auto it = failed.find(job.firmware);
+      if (it == failed.end()) return false;
+      record_failure(*job.point, it->second.exit_code, "compile failed: " + error_line(it->second));
+      return true;
+    });
+  }
+
+  static fs::path partial(const fs::path& elf) { return fs::path(elf).replace_extension(".partial.elf"); }
+
+  void run_points(const std::vector<Job>& jobs_list, unsigned jobs) {
+    std::vector<std::vector<std::string>> commands;
+    std::vector<const Job*> started;
+    for (const Job& job : jobs_list) {
+      if (!fs::exists(job.elf)) continue;  // its build was interrupted
+      const fs::path point_dir = dir_ / "points" / job.point->id;
+      fs::create_directories(point_dir);
+      fs::remove(point_dir / "stats.json");  // left by a run that was killed
+      std::vector<std::string> command = {cmd_.edgesim, "run", job.elf.string(), "--platform", spec_.platforms[job.point->platform], "--quiet",
+                                          "--stats", (point_dir / "stats.json").string()};
+      const auto sets = set_arguments(job.point->parameters);
+      command.insert(command.end(), sets.begin(), sets.end());
+      if (spec_.max_instructions) command.insert(command.end(), {"--max-instructions", std::to_string(spec_.max_instructions)});
+      commands.push_back(std::move(command));
+      started.push_back(&job);
+    }
+    run_processes(commands, jobs, [&](std::size_t i, const ProcessResult& run) {
+      const SweepPoint& p = *started[i]->point;
+      const fs::path point_dir = dir_ / "points" / p.id;
+      std::ofstream(point_dir / "output.txt", std::ios::binary) << run.output;
+      // Stopped by the same Ctrl-C as the sweep: not a result, run it again next time.
+      if (interrupted() && (run.exit_code == kExitInterrupted || run.exit_code < 0)) return;
+      PointResult r = result_of(p);
+      r.exit_code = run.exit_code;
+      r.status = run.exit_code == 0 ? PointStatus::Ok : run.exit_code == kExitRunLimit ? PointStatus::Limit : PointStatus::Failed;
+      if (run.exit_code < 0) r.message = "killed by a signal: " + error_line(run);
+      else if (run.exit_code != 0) r.message = error_line(run);
+      r.metrics = metrics_from(point_dir / "stats.json", spec_.metrics);
+      record(std::move(r));
+    }, cmd_.interrupt);
+  }
+
+  int summary() {
+    std::map<PointStatus, std::size_t> counts;
+    std::vector<const PointResult*> failures;
+    std::size_t missing = 0;
+    for (const auto& p : points_.points) {
+      const auto it = log_.results().find(p.id);
+      if (it == log_.results().end()) {
+        ++missing;
+        continue;
+      }
+      ++counts[it->second.status];
+      if (it->second.status != PointStatus::Ok) failures.push_back(&it->second);
+    }
+    out_ << fmt::format("sweep {}: {}/{} points done: {} ok, {} failed, {} at the instruction limit\n", spec_.name,
+                        points_.points.size() - missing, points_.points.size(), counts[PointStatus::Ok],
+                        counts[PointStatus::Failed], counts[PointStatus::Limit]);
+    for (std::size_t i = 0; i < std::min(failures.size(), kFailuresListed); ++i) {
+      const PointResult& r = *failures[i];
+      out_ << fmt::format("  {} {} {} {}: {} (exit {}): {}\n", r.id, r.platform, r.workload, describe(r.parameters),
+                          name_of(r.status), r.exit_code, r.message);
+    }
+    if (failures.size() > kFailuresListed) out_ << fmt::format("  ... and {} more\n", failures.size() - kFailuresListed);
+    out_ << fmt::format("results: {}, {}\n", log_.jsonl_path().string(), log_.csv_path().string());
+    if (missing) {
+      out_ << fmt::format("{} not run; run the same command again to go on\n", count(missing, "point"));
+      return interrupted() ? kExitInterrupted : kExitFailed;
+    }
+    return failures.empty() ? kExitOk : kExitFailed;
+  }
+
+  const SweepCommand& cmd_;
+  SweepSpec spec_;
+  PointSet points_;
+  fs::path dir_;
+  std::ostream& out_;
+  std::ostream& err_;
+  ResultsLog log_;
+  std::optional<SweepProgress> progress_;
+  std::map<std::string, const SweepPoint*> builds_;  // firmware key -> the first point that needs it
+};
+
+// Each workload's file (ELF or model) on platform `base`; throws ConfigError
+// when one is missing.
+std::vector<fs::path> workload_files(const SweepSpec& spec, const PlatformConfig& base, const SweepCommand& cmd) {
+  std::vector<fs::path> files;
+  for (const auto& w : spec.workloads) {
+    fs::path file = w.file;
+    if (w.kind == SweepWorkload::Kind::Firmware) {
+      const char* env = std::getenv("EDGESIM_FIRMWARE_DIR");
+      const std::string dir = cmd.firmware_dir ? *cmd.firmware_dir : env ? env : "";
+      if (dir.empty())
+        throw ConfigError(fmt::format("{}: workload '{}' (firmware: {}) needs the firmware folder: --firmware-dir DIR or "
+                                      "EDGESIM_FIRMWARE_DIR (a build's workloads/firmware)",
+                                      spec.file.string(), w.name, w.source));
+      file = fs::path(dir) / fmt::format("{}.{}.elf", w.source, base.name);
+    }
+    if (!fs::is_regular_file(file))
+      throw ConfigError(fmt::format("{}: workload '{}': {} not found", spec.file.string(), w.name, file.string()));
+    files.push_back(fs::absolute(file));
+  }
+  return files;
+}
+
+}  // namespace
+
+int sweep_command(const SweepCommand& cmd, std::ostream& out, std::ostream& err) {
+  try {
+    SweepSpec spec = read_sweep(cmd.sweep_file);
+    std::vector<std::vector<fs::path>> files;
+    for (const auto& platform : spec.platforms) files.push_back(workload_files(spec, load_platform(platform, {}), cmd));
+    PointSet points = expand_points(spec);
+    if (points.points.empty())
+      throw ConfigError(fmt::format("{}: no points: the constraints leave out all {} combinations", spec.file.string(),
+                                    points.combinations));
+    const fs::path dir = cmd.out_dir ? fs::path(*cmd.out_dir) : fs::path("sweep-" + spec.name);
+    SweepRunner runner(cmd, std::move(spec), std::move(points), dir, out, err);
+    return runner.run(files);
+  } catch (const std::exception& e) {
+    err << "edgesim: error: " << e.what() << '\n';
+    return kExitError;
+  }
+}
+
+}  // namespace sim
