@@ -168,7 +168,7 @@ class SweepRunner {
       if (w.kind != SweepWorkload::Kind::Model) return Job{&p, workload_file, ""};
       const std::string key = firmware_key(w, compile_target(platform));
       builds_.try_emplace(key, &p);
-      return Job{&p, dir_ / "firmware" / fmt::format("{}-{}.elf", w.name, key), key};
+      return Job{&p, firmware_path(w, key), key};
     } catch (const std::exception& e) {
       record_failure(p, kExitError, e.what());
       return std::nullopt;
@@ -183,7 +183,7 @@ class SweepRunner {
     fs::create_directories(dir_ / "firmware");
     for (const auto& [key, point] : builds_) {
       const SweepWorkload& w = spec_.workloads[point->workload];
-      const fs::path elf = dir_ / "firmware" / fmt::format("{}-{}.elf", w.name, key);
+      const fs::path elf = firmware_path(w, key);
       if (fs::exists(elf)) continue;
       std::vector<std::string> command = {cmd_.edgesim, "compile", w.file.string(), "--platform", spec_.platforms[point->platform],
                                           "--backend", w.backend, "--quiet", "-o", partial(elf).string()};
@@ -196,8 +196,7 @@ class SweepRunner {
     if (!cmd_.progress_bar) err_ << fmt::format("compiling {}\n", count(commands.size(), "firmware image")) << std::flush;
     std::map<std::string, ProcessResult> failed;  // by key
     run_processes(commands, jobs, [&](std::size_t i, const ProcessResult& r) {
-      const SweepPoint& first = *builds_.at(keys[i]);
-      const fs::path elf = dir_ / "firmware" / fmt::format("{}-{}.elf", spec_.workloads[first.workload].name, keys[i]);
+      const fs::path elf = firmware_path(spec_.workloads[builds_.at(keys[i])->workload], keys[i]);
       if (r.exit_code == 0) fs::rename(partial(elf), elf);  // whole ELFs only under their final name
       else if (!interrupted()) failed[keys[i]] = r;
     }, cmd_.interrupt);
@@ -209,13 +208,23 @@ class SweepRunner {
     });
   }
 
+  // Named by what it is built from (the key covers the model's path and the
+  // backend, so workloads that share both share the file).
+  fs::path firmware_path(const SweepWorkload& w, const std::string& key) const {
+    return dir_ / "firmware" / fmt::format("{}.{}-{}.elf", w.file.stem().string(), w.backend, key);
+  }
+
   static fs::path partial(const fs::path& elf) { return fs::path(elf).replace_extension(".partial.elf"); }
 
   void run_points(const std::vector<Job>& jobs_list, unsigned jobs) {
     std::vector<std::vector<std::string>> commands;
     std::vector<const Job*> started;
     for (const Job& job : jobs_list) {
-      if (!fs::exists(job.elf)) continue;  // its build was interrupted
+      if (!fs::exists(job.elf)) {
+        // Its build was interrupted (run it next time), or the ELF went away.
+        if (!interrupted()) record_failure(*job.point, kExitError, job.elf.string() + ": the firmware is missing");
+        continue;
+      }
       const fs::path point_dir = dir_ / "points" / job.point->id;
       fs::create_directories(point_dir);
       fs::remove(point_dir / "stats.json");  // left by a run that was killed

@@ -15,9 +15,10 @@
       Then SIGINT to the sweep alone: the running point finishes and is
       recorded, nothing new starts, exit 130; a re-run completes.
   check_sweep.py failures --edgesim E --sweep tests/system/sweep_failures.yaml --work DIR
-      Each failing point recorded with its exit code and message, the ok one
-      with its metrics, exit 1; a re-run skips all 8; --retry-failed runs the
-      7 that did not finish ok again; a bad sweep file is exit 2, one line.
+      Each failing point recorded with its exit code and message, the ok ones
+      with their metrics, exit 1; two workloads of the same network and
+      backend share their firmware; a re-run skips all 12; --retry-failed runs
+      the 10 that did not finish ok again; a bad sweep file is exit 2, one line.
 """
 import argparse
 import csv
@@ -199,8 +200,9 @@ def failures_case(args):
     check(status == 1, f"exit {status}, expected 1 (some points failed)")
     rs = {(r["workload"], r["parameters"]["memories.flash.wait_states"], r["parameters"]["memories.sram.size_kib"]): r
           for r in records(out)}
-    check(len(rs) == 8, f"{len(rs)} points recorded, expected 8")
-    for workload in ("kws_simd", "kws_portable"):
+    check(len(rs) == 12, f"{len(rs)} points recorded, expected 12")
+    check("compiling 4 firmware images" in output, "not 4 builds (simd and portable for 128 and 16 KiB)")
+    for workload in ("kws_simd", "kws_portable", "kws_simd_again"):
         for sram in (128, 16):
             r = rs[(workload, -1, sram)]
             check(r["status"] == "failed" and r["exit_code"] == 2, f"{workload} -1 WS: {r['status']} exit {r['exit_code']}")
@@ -214,21 +216,23 @@ def failures_case(args):
     check(ok["status"] == "ok" and ok["exit_code"] == 0 and ok["message"] == "", f"kws_simd: {ok['status']}: {ok['message']}")
     check(ok["metrics"]["core.instructions"] is not None and ok["metrics"]["core.instructions"] < 12000000,
           f"kws_simd instructions {ok['metrics']['core.instructions']}")
+    again = rs[("kws_simd_again", 0, 128)]
+    check(again["status"] == "ok" and again["metrics"] == ok["metrics"], "kws_simd_again differs from kws_simd")
     limit = rs[("kws_portable", 0, 128)]
     check(limit["status"] == "limit" and limit["exit_code"] == 124 and "instruction limit" in limit["message"],
           f"kws_portable: {limit['status']} exit {limit['exit_code']}: {limit['message']}")
     check(limit["metrics"]["core.instructions"] == 12000000, "the limited run's stats do not show the limit's instructions")
-    check(re.search(r"8/8 points done: 1 ok, 6 failed, 1 at the instruction limit", output) is not None, "no summary line")
-    check(len([l for l in output.splitlines() if re.match(r"^  [0-9a-f]{16} stm32f407 ", l)]) == 7,
-          "the summary does not list the 7 points that did not finish ok")
+    check(re.search(r"12/12 points done: 2 ok, 9 failed, 1 at the instruction limit", output) is not None, "no summary line")
+    listed = [l for l in output.splitlines() if re.match(r"^  [0-9a-f]{16} stm32f407 ", l)]
+    check(len(listed) == 10 and "... and" not in output, "the summary does not list the 10 points that did not finish ok")
 
     status, output = sweep(args.edgesim, args.sweep, out, "-j", "2")
-    check(status == 1 and "skipping 8 points already in" in output and "running 0 points" in output,
+    check(status == 1 and "skipping 12 points already in" in output and "running 0 points" in output,
           f"re-run: exit {status}\n{output}")
     status, output = sweep(args.edgesim, args.sweep, out, "-j", "2", "--retry-failed")
-    check(status == 1 and "skipping 1 point already in" in output and "running 7 points" in output,
+    check(status == 1 and "skipping 2 points already in" in output and "running 10 points" in output,
           f"--retry-failed: exit {status}\n{output}")
-    check(len(records(out)) == 8, "--retry-failed left other than one record per point")
+    check(len(records(out)) == 12, "--retry-failed left other than one record per point")
 
     bad = Path(args.work) / "bad.yaml"
     bad.write_text("platform: stm32f407\nworkloads: [{elf: x.elf}]\nparameter: {}\n")
