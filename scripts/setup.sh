@@ -13,6 +13,8 @@ packages=(
   gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
   qemu-system-arm
   python3
+  # scripts/plot_sweep.py draws sweep results (scripts.plot_sweep tests it).
+  python3-matplotlib
   # Arm NN's reference backend, the host reference's second opinion
   # (compiler.armnn_compare); pyarmnn only recommends the backend itself.
   python3-pyarmnn libarmnn-cpuref-backend22
