@@ -19,9 +19,9 @@ or hit the instruction limit, and ok points without the plotted metrics, are
 left out and counted in a note under the plot. The figure is 8 x 5 inches at
 --dpi (default 100), drawn with matplotlib's Agg backend: no display needed.
 
-Exit 0 when the PNG is written, 2 (one line on stderr) for a missing or
-malformed results file, no ok points, or an unknown metric or parameter
-(the message lists those that exist).
+Exit 0 when the PNG is written, 2 (one line on stderr) for a usage error, a
+missing or malformed results file, no ok points, or an unknown metric,
+parameter or workload (the message lists those that exist).
 """
 import argparse
 import json
@@ -295,8 +295,15 @@ def plot_metric_vs_parameter(axes, selection, key, metric):
 
 # --- the command -----------------------------------------------------------------
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors as one line too, like the others (argparse adds its usage)."""
+
+    def error(self, message):
+        self.exit(2, f"plot_sweep: error: {message} (--help for usage)\n")
+
+
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser = OneLineParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("results", help="the sweep's output folder or its results.jsonl")
     parser.add_argument("-o", "--output", help="the PNG to write (default: in the sweep's folder)")
     parser.add_argument("--x", help="latency metric (default time.simulated_s, else core.cycles)")

@@ -160,6 +160,9 @@ def check_errors(work):
                                                 "platform, memories.flash.wait_states, memories.flash.art"),
         ([results, "--color", "nope"], "unknown parameter 'nope'"),
         ([results, "--workload", "nope"], "unknown workload 'nope'; the results have: kws, big"),
+        ([results, "--metric", "core.cycles"], "--metric needs --param"),
+        ([results, "--param", "memories.flash.art", "--x", "core.cycles"], "not with --param"),
+        ([results, "--dpi", "many"], "--dpi: invalid int value"),
     ]
     for args, expected in cases:
         out = work / "error.png"
