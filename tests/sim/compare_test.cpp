@@ -12,7 +12,9 @@
 
 namespace {
 // Two runs of a 2-layer network: "fp32" and "int8" (int8 lacks core.cpi and
-// has an accelerator's stats that fp32 lacks).
+// has an accelerator's stats that fp32 lacks). Both share kMeta, which lists
+// every stat of either: a name listed but absent from a run is not one of
+// its stats.
 const char* const kFp32 = R"({
   "sim": {"platform": "board-x"},
   "model": {"backend": "portable"},
@@ -25,37 +27,7 @@ const char* const kFp32 = R"({
              "ops": {"mac": {"fp32_pj": 600000.0, "int8_pj": 0.0}, "load": {"int32_pj": 300000.0},
                      "add": {"int32_pj": 50000.0, "fp32_pj": 40000.0}, "other": {"int32_pj": 10000.0}}},
   "layers": {"0": {"op": "CONV_2D", "cycles": 1200}, "1": {"op": "SOFTMAX", "cycles": 700},
-             "outside": {"cycles": 100}},
-  "meta": {
-    "sim.platform": {"unit": "", "description": "platform name"},
-    "model.backend": {"unit": "", "description": "b"},
-    "time.simulated_s": {"unit": "s", "description": "t"},
-    "core.cycles": {"unit": "cycle", "description": "c"},
-    "core.instructions": {"unit": "instruction", "description": "i"},
-    "core.cpi": {"unit": "cycle/instruction", "description": "cpi"},
-    "memory.flash.bytes_read": {"unit": "byte", "description": ""},
-    "memory.flash.bytes_written": {"unit": "byte", "description": ""},
-    "memory.flash.size_bytes": {"unit": "byte", "description": ""},
-    "memory.sram.bytes_read": {"unit": "byte", "description": ""},
-    "memory.sram.bytes_written": {"unit": "byte", "description": ""},
-    "memory.sram.l1.bytes_read": {"unit": "byte", "description": ""},
-    "energy.total_pj": {"unit": "pJ", "description": ""},
-    "energy.static_pj": {"unit": "pJ", "description": ""},
-    "energy.core.total_pj": {"unit": "pJ", "description": ""},
-    "energy.memory.flash_pj": {"unit": "pJ", "description": ""},
-    "energy.memory.sram_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.mac.fp32_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.mac.int8_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.load.int32_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.add.int32_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.add.fp32_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.other.int32_pj": {"unit": "pJ", "description": ""},
-    "layers.0.op": {"unit": "", "description": ""},
-    "layers.0.cycles": {"unit": "cycle", "description": ""},
-    "layers.1.op": {"unit": "", "description": ""},
-    "layers.1.cycles": {"unit": "cycle", "description": ""},
-    "layers.outside.cycles": {"unit": "cycle", "description": ""}
-  }
+             "outside": {"cycles": 100}}
 })";
 
 const char* const kInt8 = R"({
@@ -71,43 +43,50 @@ const char* const kInt8 = R"({
              "accel": {"total_pj": 100000.0}},
   "accel": {"cycles": 300, "utilization_pct": 62.5},
   "layers": {"0": {"op": "CONV_2D", "cycles": 240}, "1": {"op": "SOFTMAX", "cycles": 100},
-             "outside": {"cycles": 40}},
-  "meta": {
-    "sim.platform": {"unit": "", "description": "platform name"},
-    "model.backend": {"unit": "", "description": "b"},
-    "time.simulated_s": {"unit": "s", "description": "t"},
-    "core.cycles": {"unit": "cycle", "description": "c"},
-    "core.instructions": {"unit": "instruction", "description": "i"},
-    "memory.flash.bytes_read": {"unit": "byte", "description": ""},
-    "memory.flash.bytes_written": {"unit": "byte", "description": ""},
-    "memory.sram.bytes_read": {"unit": "byte", "description": ""},
-    "memory.sram.bytes_written": {"unit": "byte", "description": ""},
-    "energy.total_pj": {"unit": "pJ", "description": ""},
-    "energy.static_pj": {"unit": "pJ", "description": ""},
-    "energy.core.total_pj": {"unit": "pJ", "description": ""},
-    "energy.memory.flash_pj": {"unit": "pJ", "description": ""},
-    "energy.memory.sram_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.mac.fp32_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.mac.int8_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.load.int32_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.add.int32_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.add.fp32_pj": {"unit": "pJ", "description": ""},
-    "energy.ops.other.int32_pj": {"unit": "pJ", "description": ""},
-    "energy.accel.total_pj": {"unit": "pJ", "description": ""},
-    "accel.cycles": {"unit": "accel_cycle", "description": ""},
-    "accel.utilization_pct": {"unit": "%", "description": ""},
-    "layers.0.op": {"unit": "", "description": ""},
-    "layers.0.cycles": {"unit": "cycle", "description": ""},
-    "layers.1.op": {"unit": "", "description": ""},
-    "layers.1.cycles": {"unit": "cycle", "description": ""},
-    "layers.outside.cycles": {"unit": "cycle", "description": ""}
-  }
+             "outside": {"cycles": 40}}
 })";
 
-std::vector<sim::RunStats> both() {
-  return {sim::run_stats_from_json(nlohmann::json::parse(kFp32), "fp32", "fp32.json"),
-          sim::run_stats_from_json(nlohmann::json::parse(kInt8), "int8", "int8.json")};
+const char* const kMeta = R"({
+  "sim.platform": {"unit": "", "description": "platform name"},
+  "model.backend": {"unit": "", "description": "b"},
+  "time.simulated_s": {"unit": "s", "description": "t"},
+  "core.cycles": {"unit": "cycle", "description": "c"},
+  "core.instructions": {"unit": "instruction", "description": "i"},
+  "core.cpi": {"unit": "cycle/instruction", "description": "cpi"},
+  "memory.flash.bytes_read": {"unit": "byte", "description": ""},
+  "memory.flash.bytes_written": {"unit": "byte", "description": ""},
+  "memory.flash.size_bytes": {"unit": "byte", "description": ""},
+  "memory.sram.bytes_read": {"unit": "byte", "description": ""},
+  "memory.sram.bytes_written": {"unit": "byte", "description": ""},
+  "memory.sram.l1.bytes_read": {"unit": "byte", "description": ""},
+  "energy.total_pj": {"unit": "pJ", "description": ""},
+  "energy.static_pj": {"unit": "pJ", "description": ""},
+  "energy.core.total_pj": {"unit": "pJ", "description": ""},
+  "energy.memory.flash_pj": {"unit": "pJ", "description": ""},
+  "energy.memory.sram_pj": {"unit": "pJ", "description": ""},
+  "energy.ops.mac.fp32_pj": {"unit": "pJ", "description": ""},
+  "energy.ops.mac.int8_pj": {"unit": "pJ", "description": ""},
+  "energy.ops.load.int32_pj": {"unit": "pJ", "description": ""},
+  "energy.ops.add.int32_pj": {"unit": "pJ", "description": ""},
+  "energy.ops.add.fp32_pj": {"unit": "pJ", "description": ""},
+  "energy.ops.other.int32_pj": {"unit": "pJ", "description": ""},
+  "energy.accel.total_pj": {"unit": "pJ", "description": ""},
+  "accel.cycles": {"unit": "accel_cycle", "description": ""},
+  "accel.utilization_pct": {"unit": "%", "description": ""},
+  "layers.0.op": {"unit": "", "description": ""},
+  "layers.0.cycles": {"unit": "cycle", "description": ""},
+  "layers.1.op": {"unit": "", "description": ""},
+  "layers.1.cycles": {"unit": "cycle", "description": ""},
+  "layers.outside.cycles": {"unit": "cycle", "description": ""}
+})";
+
+sim::RunStats run_of(const char* stats, const std::string& name) {
+  nlohmann::json json = nlohmann::json::parse(stats);
+  json["meta"] = nlohmann::json::parse(kMeta);
+  return sim::run_stats_from_json(json, name, name + ".json");
 }
+
+std::vector<sim::RunStats> both() { return {run_of(kFp32, "fp32"), run_of(kInt8, "int8")}; }
 
 // The row of `table` (text or markdown) whose first cell is `stat`, split into cells.
 std::vector<std::string> row_of(const std::string& table, const std::string& stat, bool markdown) {
@@ -139,7 +118,8 @@ TEST_CASE("compare: a stats JSON is flattened to the names meta lists, with unit
   REQUIRE(runs[0].find("layers.0.op")->value == "CONV_2D");
   REQUIRE(runs[0].find("memory.sram.l1.bytes_read")->value == 5);
   REQUIRE(runs[1].find("core.cpi") == nullptr);
-  REQUIRE(runs[0].stats.size() == 28);  // every name in its meta
+  REQUIRE(runs[0].stats.size() == 28);  // every name of kMeta that fp32 has (31 less int8's 3)
+  REQUIRE(runs[1].stats.size() == 28);  // int8: 31 less core.cpi, memory.flash.size_bytes, memory.sram.l1.bytes_read
 }
 
 TEST_CASE("compare: the default rows in their order, all-zero rows left out") {
