@@ -3,7 +3,9 @@
 // difference of two numbers written here.
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/layer_profile.hpp"
@@ -40,6 +42,11 @@ const char* const kMetadata = R"({"format": 1, "model": "tiny", "backend": "simd
     {"index": 2, "op": "RESHAPE", "output": "unused", "macs": 0, "params": 0, "param_bytes": 0,
      "input_bytes": 200, "output_bytes": 200}]})";
 
+// The counters at one moment: cycles, instructions, flash bytes read, SRAM bytes written.
+struct Counts {
+  uint64_t cycles, instructions, flash_read, sram_written;
+};
+
 struct Fixture {
   FakeCounters counters;
   std::vector<std::string> warnings;
@@ -47,6 +54,36 @@ struct Fixture {
   explicit Fixture(std::optional<sim::ModelMetadata> model = std::nullopt)
       : profile(std::move(model), [this] { return counters.now; },
                 [this](const std::string& w) { warnings.push_back(w); }) {}
+
+  // start(), each of `markers` in turn, finish(); the counters stay put.
+  void run_markers(std::initializer_list<uint32_t> markers) {
+    profile.start();
+    for (uint32_t m : markers) profile.marker(m);
+    profile.finish();
+  }
+
+  // start() with the counters at `begin`; each step moves them to its counts
+  // and then writes its marker; finish() with them at `end`.
+  void run_timed(Counts begin, std::initializer_list<std::pair<Counts, uint32_t>> steps, Counts end) {
+    move_to(begin);
+    profile.start();
+    for (const auto& [counts, marker] : steps) {
+      move_to(counts);
+      profile.marker(marker);
+    }
+    move_to(end);
+    profile.finish();
+  }
+
+  // The layers.* and model.* stats of this profile, on flash + SRAM.
+  sim::StatsRegistry stats() const {
+    sim::StatsRegistry registry;
+    sim::register_layer_stats(registry, profile, two_memories());
+    return registry;
+  }
+
+ private:
+  void move_to(const Counts& c) { counters.at(c.cycles, c.instructions, c.flash_read, c.sram_written); }
 };
 
 // The message parse_model_metadata() throws for `json`, or "(no error)".
@@ -70,16 +107,9 @@ const sim::LayerRow& row(const std::vector<sim::LayerRow>& rows, uint32_t index)
 
 TEST_CASE("layer profile: each marker's span goes to the layer it starts, the rest is outside") {
   Fixture f;
-  f.counters.at(10, 5, 0, 0);  // counting starts after reset code ran: not at zero
-  f.profile.start();
-  f.counters.at(100, 60, 400, 8);
-  f.profile.marker(0);
-  f.counters.at(250, 160, 1400, 108);
-  f.profile.marker(1);
-  f.counters.at(400, 200, 1500, 308);
-  f.profile.marker(sim::kEndMarker);
-  f.counters.at(430, 215, 1540, 312);
-  f.profile.finish();
+  f.run_timed({10, 5, 0, 0},  // counting starts after reset code ran: not at zero
+              {{{100, 60, 400, 8}, 0}, {{250, 160, 1400, 108}, 1}, {{400, 200, 1500, 308}, sim::kEndMarker}},
+              {430, 215, 1540, 312});
 
   const auto rows = f.profile.rows();
   REQUIRE(rows.size() == 2);
@@ -149,26 +179,18 @@ TEST_CASE("layer profile: an early exit is recorded with the layer it came after
 
 TEST_CASE("layer profile: without markers there are no rows, no stats and no table") {
   Fixture f(sim::parse_model_metadata(kMetadata, "net.elf"));
-  f.profile.start();
-  f.counters.at(1000, 900, 10, 10);
-  f.profile.marker(sim::kEndMarker);  // an END alone is not a layer
-  f.profile.finish();
+  // An END alone is not a layer.
+  f.run_timed({0, 0, 0, 0}, {{{1000, 900, 10, 10}, sim::kEndMarker}}, {1000, 900, 10, 10});
   CHECK_FALSE(f.profile.has_layers());
   CHECK(f.profile.rows().empty());
-  sim::StatsRegistry stats;
-  sim::register_layer_stats(stats, f.profile, two_memories());
+  const sim::StatsRegistry stats = f.stats();
   CHECK(stats.stats().empty());
   CHECK(sim::layer_table(stats).empty());
 }
 
 TEST_CASE("layer profile: the metadata's layers are rows even when they did not run, unnamed indices follow") {
   Fixture f(sim::parse_model_metadata(kMetadata, "net.elf"));
-  f.profile.start();
-  f.profile.marker(0);
-  f.profile.marker(1);
-  f.profile.marker(7);  // not in the metadata
-  f.profile.marker(sim::kEndMarker);
-  f.profile.finish();
+  f.run_markers({0, 1, 7, sim::kEndMarker});  // 7: not in the metadata
   const auto rows = f.profile.rows();
   REQUIRE(rows.size() == 4);
   CHECK(rows[0].info->op == "CONV_2D");
@@ -180,18 +202,11 @@ TEST_CASE("layer profile: the metadata's layers are rows even when they did not 
 
 TEST_CASE("layer stats: layers.<index>.* and layers.outside.*, with the metadata's static costs") {
   Fixture f(sim::parse_model_metadata(kMetadata, "net.elf"));
-  f.profile.start();
-  f.counters.at(100, 50, 0, 0);
-  f.profile.marker(0);
-  f.counters.at(600, 450, 2000, 300);
-  f.profile.marker(1);
-  f.counters.at(800, 500, 2100, 500);
-  f.profile.marker(sim::kEndMarker);
-  f.counters.at(1000, 600, 2200, 520);
-  f.profile.finish();
+  f.run_timed({0, 0, 0, 0},
+              {{{100, 50, 0, 0}, 0}, {{600, 450, 2000, 300}, 1}, {{800, 500, 2100, 500}, sim::kEndMarker}},
+              {1000, 600, 2200, 520});
 
-  sim::StatsRegistry stats;
-  sim::register_layer_stats(stats, f.profile, two_memories());
+  const sim::StatsRegistry stats = f.stats();
   const auto j = stats.to_json();
   const auto& conv = j["layers"]["0"];
   CHECK(conv["op"] == "CONV_2D");
@@ -293,40 +308,19 @@ TEST_CASE("model metadata: the early exits, optional, each with its index, layer
 
 TEST_CASE("layer summary: the exit taken, of how many, and the layers it skipped") {
   Fixture f(sim::parse_model_metadata(kExitMetadata, "ee.elf"));
-  f.profile.start();
-  f.profile.marker(0);
-  f.profile.marker(1);
-  f.profile.marker(sim::kExitMarker | 1);
-  f.profile.marker(sim::kEndMarker);
-  f.profile.finish();
-  sim::StatsRegistry stats;
-  sim::register_layer_stats(stats, f.profile, two_memories());
+  f.run_markers({0, 1, sim::kExitMarker | 1, sim::kEndMarker});
+  const sim::StatsRegistry stats = f.stats();
   CHECK(stats.to_json()["model"]["exits"] == 2);
   CHECK(exit_line(sim::layer_table(stats)) == "  exit 1 of 2 taken after layer 1; layers 2..3 skipped");
 }
 
 TEST_CASE("layer summary: no skipped layers when they ran in another inference, no count without metadata") {
   Fixture f(sim::parse_model_metadata(kExitMetadata, "ee.elf"));
-  f.profile.start();
-  for (uint32_t layer : {0, 1, 2, 3}) f.profile.marker(layer);
-  f.profile.marker(sim::kExitMarker | 2);
-  f.profile.marker(sim::kEndMarker);
-  f.profile.marker(0);
-  f.profile.marker(1);
-  f.profile.marker(sim::kExitMarker | 1);
-  f.profile.marker(sim::kEndMarker);
-  f.profile.finish();
-  sim::StatsRegistry stats;
-  sim::register_layer_stats(stats, f.profile, two_memories());
-  CHECK(exit_line(sim::layer_table(stats)) == "  exit 1 of 2 taken after layer 1");
+  f.run_markers({0, 1, 2, 3, sim::kExitMarker | 2, sim::kEndMarker,  // the final exit
+                 0, 1, sim::kExitMarker | 1, sim::kEndMarker});
+  CHECK(exit_line(sim::layer_table(f.stats())) == "  exit 1 of 2 taken after layer 1");
 
   Fixture bare;  // markers only: the layers are not known, so neither is what was skipped
-  bare.profile.start();
-  bare.profile.marker(0);
-  bare.profile.marker(sim::kExitMarker | 1);
-  bare.profile.marker(sim::kEndMarker);
-  bare.profile.finish();
-  sim::StatsRegistry bare_stats;
-  sim::register_layer_stats(bare_stats, bare.profile, two_memories());
-  CHECK(exit_line(sim::layer_table(bare_stats)) == "  exit 1 taken after layer 0");
+  bare.run_markers({0, sim::kExitMarker | 1, sim::kEndMarker});
+  CHECK(exit_line(sim::layer_table(bare.stats())) == "  exit 1 taken after layer 0");
 }
