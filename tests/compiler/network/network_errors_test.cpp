@@ -7,32 +7,12 @@
 
 #include <catch2/catch.hpp>
 
-using compiler::network::NetworkError;
+#include "tests/compiler/network/error_cases.hpp"
+
 using compiler::network::read_file;
-using compiler::network::read_string;
+using compiler::network::test::error_of;
+using compiler::network::test::kHead;
 using Catch::Matchers::Contains;
-
-namespace {
-
-// Lines 1-4 of every case; layers start on line 6.
-const std::string kHead = "network: net\n"
-                          "type: int8\n"
-                          "seed: 7\n"
-                          "input: {name: in, shape: [1, 8, 8, 4], scale: 0.5, zero_point: -128}\n"
-                          "layers:\n";
-
-std::string error_of(const std::string& text)
-{
-  try {
-    read_string(text, "net.yaml");
-  } catch (const NetworkError& e) {
-    return e.what();
-  }
-  FAIL("no NetworkError for:\n" << text);
-  return "";
-}
-
-}  // namespace
 
 TEST_CASE("an unknown key names its line and suggests the known one")
 {

@@ -9,7 +9,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/compiler/network/error_cases.hpp"
+
 using namespace compiler;
+using network::test::error_of;
+using network::test::kHead;
 using Catch::Matchers::Contains;
 
 namespace {
@@ -17,11 +21,6 @@ namespace {
 // in [1,8,8,4] -> a (3x3 VALID: 6x6x4) -> exit e1 (pool to 4 values, 3
 // classes); a -> b (4x4x4) -> out (3 classes). Lines 1-5 are kHead, the
 // layers 6-14, `exits:` 15 and its first entry 16.
-const std::string kHead = "network: net\n"
-                          "type: int8\n"
-                          "seed: 7\n"
-                          "input: {name: in, shape: [1, 8, 8, 4], scale: 0.5, zero_point: -128}\n"
-                          "layers:\n";
 const std::string kLayers = "  - {name: a, op: conv2d, filters: 4, kernel: 3}\n"
                             "  - {name: e1_pool, op: average_pool2d, pool: 6}\n"
                             "  - {name: e1_flat, op: reshape, shape: [1, 4]}\n"
@@ -33,17 +32,6 @@ const std::string kLayers = "  - {name: a, op: conv2d, filters: 4, kernel: 3}\n"
                             "  - {name: out, op: softmax}\n";
 
 std::string with_exits(const std::string& exits) { return kHead + kLayers + "exits:\n" + exits; }
-
-std::string error_of(const std::string& text)
-{
-  try {
-    network::read_string(text, "net.yaml");
-  } catch (const network::NetworkError& e) {
-    return e.what();
-  }
-  FAIL("no NetworkError for:\n" << text);
-  return "";
-}
 
 int tensor_named(const graph::Graph& g, const std::string& name)
 {
