@@ -15,7 +15,10 @@
 #include "sim/config_error.hpp"
 #include "sim/platform_catalog.hpp"
 #include "sim/run_command.hpp"
+#include "sim/sweep_collect.hpp"
 #include "sim/sweep_command.hpp"
+#include "sim/sweep_slurm.hpp"
+#include "sim/sweep_task.hpp"
 #include "sim/validate_command.hpp"
 
 #ifndef EDGESIM_VERSION
@@ -315,14 +318,28 @@ po::options_description sweep_options() {
       "`edgesim run`, compiling model workloads once per firmware target, and appends each finished point to\n"
       "DIR/results.jsonl and DIR/results.csv. Running it again skips the points DIR already has.\n"
       "Exit status: 0 every point ok; 1 a point failed or hit the instruction limit (each is recorded);\n"
-      "2 usage or configuration error; 130 interrupted (the finished points are kept)");
+      "2 usage or configuration error; 130 interrupted (the finished points are kept)\n"
+      "On a Slurm cluster (DIR, the firmware and edgesim on a filesystem every node sees):\n"
+      "  edgesim sweep SWEEP.yaml --backend slurm [--out DIR] [-j N] [--slurm-opt \"--partition=P ...\"]\n"
+      "      builds the firmware here, then submits the points left as one job array (N tasks at a time)\n"
+      "  edgesim sweep --collect DIR\n"
+      "      merges the tasks' DIR/points/<id>.json into the results; lists the points without one\n"
+      "      (exit 1 if any, or if a point failed)\n"
+      "  edgesim sweep --run-point I DIR/slurm/<n>/plan.json\n"
+      "      what array task I runs: point I of that submission");
   o.add_options()
       ("help,h", "show this help")
-      ("jobs,j", po::value<unsigned>()->value_name("N"), "points at a time (default: the host's cores)")
+      ("jobs,j", po::value<unsigned>()->value_name("N"), "points at a time (default: the host's cores; Slurm: no limit)")
       ("out,o", po::value<std::string>()->value_name("DIR"), "the results' folder (default: ./sweep-NAME)")
       ("firmware-dir", po::value<std::string>()->value_name("DIR"),
        "where `firmware: PROGRAM` workloads are, as PROGRAM.PLATFORM.elf (default: $EDGESIM_FIRMWARE_DIR)")
-      ("retry-failed", "run the points recorded as failed or at the limit again");
+      ("retry-failed", "run the points recorded as failed or at the limit again")
+      ("backend", po::value<std::string>()->default_value("local")->value_name("local|slurm"),
+       "run the points here, or submit them to Slurm as a job array")
+      ("slurm-opt", po::value<std::vector<std::string>>()->composing()->value_name("OPTIONS"),
+       "sbatch options for the job array, split at spaces (repeatable), e.g. \"--partition=short --time=0:10:00\"")
+      ("collect", "the argument is a results' folder: merge the Slurm tasks' records into its results")
+      ("run-point", po::value<std::size_t>()->value_name("I"), "the argument is a submission's plan.json: run its point I");
   return o;
 }
 
@@ -331,8 +348,21 @@ int sweep(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   const Parsed parsed = parse_command(args, options, "sweep", {"SWEEP.yaml", "sweep file"}, out, err);
   if (parsed.done) return *parsed.done;
   const po::variables_map& vm = parsed.vm;
+  const std::string hint = "edgesim sweep --help";
+  if (vm.count("collect") && vm.count("run-point")) return usage_error(err, "sweep: --collect or --run-point, not both", hint);
+  if (vm.count("collect")) return collect_command(parsed.positional, out, err);
+  if (vm.count("run-point"))
+    return run_planned_point(parsed.positional, vm["run-point"].as<std::size_t>(), "/proc/self/exe",
+                             &install_interrupt_handler(), out, err);
   SweepCommand cmd;
   cmd.sweep_file = parsed.positional;
+  if (const std::string backend = vm["backend"].as<std::string>(); backend == "slurm") cmd.backend = SweepBackend::Slurm;
+  else if (backend != "local") return usage_error(err, fmt::format("sweep: unknown --backend '{}'", backend), hint);
+  if (vm.count("slurm-opt")) {
+    if (cmd.backend != SweepBackend::Slurm) return usage_error(err, "sweep: --slurm-opt needs --backend slurm", hint);
+    for (const auto& text : vm["slurm-opt"].as<std::vector<std::string>>())
+      for (auto& option : split_options(text)) cmd.slurm_options.push_back(std::move(option));
+  }
   if (vm.count("jobs")) {
     cmd.jobs = vm["jobs"].as<unsigned>();
     if (cmd.jobs == 0) return usage_error(err, "sweep: --jobs must be at least 1", "edgesim sweep --help");

@@ -12,15 +12,18 @@
 
 #include "compiler/network/splitmix.hpp"
 #include "compiler/toolchain/firmware_build.hpp"
-#include "sim/compare_input.hpp"
 #include "sim/compile_target.hpp"
 #include "sim/config_error.hpp"
 #include "sim/platform_catalog.hpp"
 #include "sim/process_pool.hpp"
+#include "sim/sweep_plan.hpp"
+#include "sim/sweep_point_run.hpp"
 #include "sim/sweep_points.hpp"
 #include "sim/sweep_progress.hpp"
 #include "sim/sweep_results.hpp"
+#include "sim/sweep_slurm.hpp"
 #include "sim/sweep_spec.hpp"
+#include "sim/sweep_summary.hpp"
 
 namespace sim {
 
@@ -33,17 +36,9 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;
 constexpr int kExitError = 2;
 constexpr int kExitInterrupted = 130;
-constexpr int kExitRunLimit = 124;  // `edgesim run`: --max-instructions reached
-constexpr std::size_t kFailuresListed = 10;
 
 // "1 point", "56 points".
 std::string count(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
-
-std::vector<std::string> set_arguments(const ParameterValues& parameters) {
-  std::vector<std::string> args;
-  for (const auto& [key, value] : parameters) args.insert(args.end(), {"--set", key + "=" + value});
-  return args;
-}
 
 // Everything about a platform that the compiled firmware depends on (see
 // sim/compile_target): points that agree on it share one ELF.
@@ -55,24 +50,6 @@ std::string firmware_key(const SweepWorkload& w, const compiler::toolchain::Targ
                         t.accel->rows, t.accel->cols, t.accel->input_buffer_bytes, t.accel->weight_buffer_bytes,
                         t.accel->output_buffer_bytes);
   return fmt::format("{:016x}", compiler::network::fnv1a64(text));
-}
-
-// The metrics from a run's --stats (null where absent; all null without one).
-nlohmann::ordered_json metrics_from(const fs::path& stats_file, const std::vector<std::string>& metrics) {
-  nlohmann::ordered_json values = nlohmann::ordered_json::object();
-  std::optional<RunStats> stats;
-  if (fs::exists(stats_file)) {
-    try {
-      stats = read_run_stats(stats_file, "");
-    } catch (const CompareInputError&) {
-      // a run that died while writing it: no metrics
-    }
-  }
-  for (const auto& m : metrics) {
-    const RunStat* s = stats ? stats->find(m) : nullptr;
-    values[m] = s ? nlohmann::ordered_json(s->value) : nlohmann::ordered_json();
-  }
-  return values;
 }
 
 // One point on its way: where its firmware is, and the build it waits for.
@@ -90,11 +67,13 @@ class SweepRunner {
 
   // workload_files[platform][workload]: the ELF or model.
   int run(const std::vector<std::vector<fs::path>>& workload_files) {
+    take_point_records();
     std::vector<const SweepPoint*> todo;
     for (const auto& p : points_.points)
       if (!log_.results().contains(p.id)) todo.push_back(&p);
     const std::size_t total = points_.points.size(), done = total - todo.size();
-    const unsigned jobs = cmd_.jobs ? cmd_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned jobs = cmd_.jobs && cmd_.backend == SweepBackend::Local ? cmd_.jobs : cores;
     print_plan(done, todo.size(), jobs);
     progress_.emplace(err_, cmd_.progress_bar, total, done, count_failed());
 
@@ -102,6 +81,10 @@ class SweepRunner {
     for (const SweepPoint* p : todo)
       if (auto job = prepare(*p, workload_files[p->platform][p->workload])) runnable.push_back(std::move(*job));
     compile(runnable, jobs);
+    if (cmd_.backend == SweepBackend::Slurm) {
+      progress_->close();
+      return submit(runnable);
+    }
     progress_->start_runs();
     run_points(runnable, jobs);
     progress_->close();
@@ -109,6 +92,16 @@ class SweepRunner {
   }
 
  private:
+  // Records that Slurm array tasks left in DIR/points/ and no --collect
+  // merged yet: the points are done (with --retry-failed, only those ok).
+  void take_point_records() {
+    for (const auto& p : points_.points) {
+      if (log_.results().contains(p.id)) continue;
+      const auto record = read_point_record(dir_, p.id);
+      if (record && (!cmd_.retry_failed || record->status == PointStatus::Ok)) log_.append(*record);
+    }
+  }
+
   bool interrupted() const { return cmd_.interrupt && cmd_.interrupt->load(); }
 
   std::size_t count_failed() const {
@@ -129,7 +122,10 @@ class SweepRunner {
     if (log_.dropped_lines())
       out_ << fmt::format("dropped {} of {} (cut short, not records)\n", count(log_.dropped_lines(), "line"), log_.jsonl_path().string());
     if (done) out_ << fmt::format("skipping {} already in {}\n", count(done, "point"), log_.jsonl_path().string());
-    out_ << fmt::format("running {}, {} at a time; results in {}\n", count(todo, "point"), jobs, dir_.string()) << std::flush;
+    if (cmd_.backend == SweepBackend::Slurm)
+      out_ << fmt::format("submitting {} to Slurm; results in {}\n", count(todo, "point"), dir_.string()) << std::flush;
+    else
+      out_ << fmt::format("running {}, {} at a time; results in {}\n", count(todo, "point"), jobs, dir_.string()) << std::flush;
   }
 
   PointResult result_of(const SweepPoint& p) const {
@@ -216,70 +212,93 @@ class SweepRunner {
 
   static fs::path partial(const fs::path& elf) { return fs::path(elf).replace_extension(".partial.elf"); }
 
+  // Points whose firmware is there; the others are recorded as failed.
+  std::vector<const Job*> with_firmware(const std::vector<Job>& jobs_list) {
+    std::vector<const Job*> ready;
+    for (const Job& job : jobs_list) {
+      if (fs::exists(job.elf)) ready.push_back(&job);
+      // Its build was interrupted (run it next time), or the ELF went away.
+      else if (!interrupted()) record_failure(*job.point, kExitError, job.elf.string() + ": the firmware is missing");
+    }
+    return ready;
+  }
+
+  std::vector<std::string> run_arguments(const Job& job) const {
+    return point_run_arguments(job.elf, spec_.platforms[job.point->platform], job.point->parameters, spec_.max_instructions,
+                               point_folder(dir_, job.point->id));
+  }
+
   void run_points(const std::vector<Job>& jobs_list, unsigned jobs) {
     std::vector<std::vector<std::string>> commands;
-    std::vector<const Job*> started;
-    for (const Job& job : jobs_list) {
-      if (!fs::exists(job.elf)) {
-        // Its build was interrupted (run it next time), or the ELF went away.
-        if (!interrupted()) record_failure(*job.point, kExitError, job.elf.string() + ": the firmware is missing");
-        continue;
-      }
-      const fs::path point_dir = dir_ / "points" / job.point->id;
-      fs::create_directories(point_dir);
-      fs::remove(point_dir / "stats.json");  // left by a run that was killed
-      std::vector<std::string> command = {cmd_.edgesim, "run", job.elf.string(), "--platform", spec_.platforms[job.point->platform], "--quiet",
-                                          "--stats", (point_dir / "stats.json").string()};
-      const auto sets = set_arguments(job.point->parameters);
-      command.insert(command.end(), sets.begin(), sets.end());
-      if (spec_.max_instructions) command.insert(command.end(), {"--max-instructions", std::to_string(spec_.max_instructions)});
+    const std::vector<const Job*> started = with_firmware(jobs_list);
+    for (const Job* job : started) {
+      prepare_point_folder(dir_, job->point->id);
+      std::vector<std::string> command = {cmd_.edgesim};
+      const auto args = run_arguments(*job);
+      command.insert(command.end(), args.begin(), args.end());
       commands.push_back(std::move(command));
-      started.push_back(&job);
     }
     run_processes(commands, jobs, [&](std::size_t i, const ProcessResult& run) {
       const SweepPoint& p = *started[i]->point;
-      const fs::path point_dir = dir_ / "points" / p.id;
-      std::ofstream(point_dir / "output.txt", std::ios::binary) << run.output;
       // Stopped by the same Ctrl-C as the sweep: not a result, run it again next time.
-      if (interrupted() && (run.exit_code == kExitInterrupted || run.exit_code < 0)) return;
-      PointResult r = result_of(p);
-      r.exit_code = run.exit_code;
-      r.status = run.exit_code == 0 ? PointStatus::Ok : run.exit_code == kExitRunLimit ? PointStatus::Limit : PointStatus::Failed;
-      if (run.exit_code < 0) r.message = "killed by a signal: " + error_line(run);
-      else if (run.exit_code != 0) r.message = error_line(run);
-      r.metrics = metrics_from(point_dir / "stats.json", spec_.metrics);
-      record(std::move(r));
+      if (interrupted() && stopped_by_interrupt(run)) return;
+      record(finish_point(result_of(p), run, point_folder(dir_, p.id), spec_.metrics));
     }, cmd_.interrupt);
   }
 
+  // Writes the manifest and this submission's plan and job script to
+  // DIR/slurm/<n>/, and submits one job array of the points left.
+  int submit(const std::vector<Job>& jobs_list) {
+    write_manifest(dir_, SweepManifest{spec_.name, spec_.parameter_keys(), spec_.metrics, point_ids()});
+    SweepPlan plan{dir_, spec_.metrics, {}};
+    for (const Job* job : with_firmware(jobs_list)) {
+      prepare_point_folder(dir_, job->point->id);
+      plan.points.push_back(PlannedPoint{result_of(*job->point), run_arguments(*job)});
+    }
+    if (plan.points.empty() || interrupted()) {
+      out_ << "nothing to submit\n";
+      return summary();
+    }
+    const fs::path submission = next_submission();
+    SlurmArrayJob job{"edgesim-sweep-" + spec_.name, fs::read_symlink("/proc/self/exe"), submission / "plan.json",
+                      fs::current_path(), submission / "logs", plan.points.size(), cmd_.jobs};
+    fs::create_directories(job.log_dir);
+    write_plan(job.plan, plan);
+    const fs::path script = submission / "job.sh";
+    replace_file(script, job_script(job));
+    const auto command = sbatch_command(script, cmd_.slurm_options);
+    const ProcessResult sbatch = compiler::toolchain::run_process(command);
+    if (sbatch.exit_code != 0)
+      throw ConfigError(fmt::format("`{}` failed (exit {}): {}", fmt::join(command, " "), sbatch.exit_code, error_line(sbatch)));
+    const std::string id = job_id_from(sbatch.output);
+    out_ << fmt::format("submitted job array {} ({}, array {}): {}\n", id, count(plan.points.size(), "task"),
+                        array_range(job.tasks, job.limit), script.string())
+         << fmt::format("each task writes {}/points/<id>.json; task logs in {}\n", dir_.string(), job.log_dir.string())
+         << fmt::format("when `squeue -j {}` lists no task: edgesim sweep --collect {}\n", id, dir_.string());
+    return kExitOk;
+  }
+
+  std::vector<std::string> point_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& p : points_.points) ids.push_back(p.id);
+    return ids;
+  }
+
+  // DIR/slurm/<n>: the first n not used, so that an earlier submission's
+  // tasks still queued keep their plan.
+  fs::path next_submission() const {
+    for (unsigned n = 1;; ++n)
+      if (const fs::path path = dir_ / "slurm" / std::to_string(n); !fs::exists(path)) return path;
+  }
+
   int summary() {
-    std::map<PointStatus, std::size_t> counts;
-    std::vector<const PointResult*> failures;
-    std::size_t missing = 0;
-    for (const auto& p : points_.points) {
-      const auto it = log_.results().find(p.id);
-      if (it == log_.results().end()) {
-        ++missing;
-        continue;
-      }
-      ++counts[it->second.status];
-      if (it->second.status != PointStatus::Ok) failures.push_back(&it->second);
-    }
-    out_ << fmt::format("sweep {}: {}/{} points done: {} ok, {} failed, {} at the instruction limit\n", spec_.name,
-                        points_.points.size() - missing, points_.points.size(), counts[PointStatus::Ok],
-                        counts[PointStatus::Failed], counts[PointStatus::Limit]);
-    for (std::size_t i = 0; i < std::min(failures.size(), kFailuresListed); ++i) {
-      const PointResult& r = *failures[i];
-      out_ << fmt::format("  {} {} {} {}: {} (exit {}): {}\n", r.id, r.platform, r.workload, describe(r.parameters),
-                          name_of(r.status), r.exit_code, r.message);
-    }
-    if (failures.size() > kFailuresListed) out_ << fmt::format("  ... and {} more\n", failures.size() - kFailuresListed);
+    const SweepTally tally = print_summary(out_, spec_.name, point_ids(), log_.results());
     out_ << fmt::format("results: {}, {}\n", log_.jsonl_path().string(), log_.csv_path().string());
-    if (missing) {
-      out_ << fmt::format("{} not run; run the same command again to go on\n", count(missing, "point"));
+    if (tally.missing) {
+      out_ << fmt::format("{} not run; run the same command again to go on\n", count(tally.missing, "point"));
       return interrupted() ? kExitInterrupted : kExitFailed;
     }
-    return failures.empty() ? kExitOk : kExitFailed;
+    return tally.failed || tally.limit ? kExitFailed : kExitOk;
   }
 
   const SweepCommand& cmd_;
@@ -326,7 +345,9 @@ int sweep_command(const SweepCommand& cmd, std::ostream& out, std::ostream& err)
     if (points.points.empty())
       throw ConfigError(fmt::format("{}: no points: the constraints leave out all {} combinations", spec.file.string(),
                                     points.combinations));
-    const fs::path dir = cmd.out_dir ? fs::path(*cmd.out_dir) : fs::path("sweep-" + spec.name);
+    fs::path dir = cmd.out_dir ? fs::path(*cmd.out_dir) : fs::path("sweep-" + spec.name);
+    // The array tasks may start elsewhere: every path they are given is absolute.
+    if (cmd.backend == SweepBackend::Slurm) dir = fs::absolute(dir).lexically_normal();
     SweepRunner runner(cmd, std::move(spec), std::move(points), dir, out, err);
     return runner.run(files);
   } catch (const std::exception& e) {

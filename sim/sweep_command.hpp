@@ -21,7 +21,14 @@
 // stop at once and are not recorded (a re-run does them again); a signal to
 // the sweep alone lets them finish, and they are recorded.
 //
-// Exit status: 0 every point ok, 1 some point failed or hit the limit, 2 a
+// With the Slurm backend the points left are not run here: after the same
+// checks and firmware builds, they go to Slurm as one job array (see
+// sim/sweep_slurm.hpp, sim/sweep_plan.hpp, sim/sweep_task.hpp), each task
+// writing DIR/points/<id>.json; `edgesim sweep --collect DIR`
+// (sim/sweep_collect.hpp) merges them. Records tasks left are taken as done
+// by either backend. -j N throttles the array to N tasks at a time.
+//
+// Exit status: 0 every point ok (Slurm: the array is submitted), 1 some point failed or hit the limit, 2 a
 // usage or configuration error (bad sweep file, unknown platform, missing
 // workload file), 130 interrupted.
 #pragma once
@@ -30,12 +37,17 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace sim {
 
+enum class SweepBackend { Local, Slurm };
+
 struct SweepCommand {
   std::string sweep_file;
-  unsigned jobs = 0;                        // points at a time; 0: the host's cores
+  unsigned jobs = 0;                        // points at a time; 0: the host's cores (Slurm: no limit)
+  SweepBackend backend = SweepBackend::Local;
+  std::vector<std::string> slurm_options;   // for sbatch, e.g. --partition=x
   std::optional<std::string> out_dir;       // default ./sweep-<name>
   std::optional<std::string> firmware_dir;  // for `firmware:` workloads; default $EDGESIM_FIRMWARE_DIR
   bool retry_failed = false;

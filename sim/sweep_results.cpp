@@ -4,6 +4,8 @@
 #include <ctime>
 #include <stdexcept>
 
+#include <unistd.h>
+
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -32,9 +34,12 @@ PointStatus status_from(const std::string& name) {
   throw std::invalid_argument("unknown status '" + name + "'");
 }
 
-// Replaces `file` with `text` in one step (a kill leaves the old or the new).
+}  // namespace
+
 void replace_file(const fs::path& file, const std::string& text) {
-  const fs::path temporary = file.string() + ".tmp";
+  // The writer's pid in the temporary's name: two processes writing the same
+  // file (a point submitted twice) do not write into each other's.
+  const fs::path temporary = fmt::format("{}.{}.tmp", file.string(), getpid());
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;
@@ -42,8 +47,6 @@ void replace_file(const fs::path& file, const std::string& text) {
   }
   fs::rename(temporary, file);
 }
-
-}  // namespace
 
 const char* name_of(PointStatus status) {
   switch (status) {
@@ -111,30 +114,52 @@ std::vector<std::string> csv_fields(const PointResult& r, const std::vector<std:
   return row;
 }
 
+RecordedResults read_results(const fs::path& jsonl, bool ok_only) {
+  RecordedResults recorded;
+  std::ifstream in(jsonl);
+  for (std::string line; in && std::getline(in, line);) {
+    try {
+      PointResult r = result_from_json(Json::parse(line));
+      if (ok_only && r.status != PointStatus::Ok) continue;
+      if (!recorded.results.contains(r.id)) recorded.order.push_back(r.id);
+      recorded.results[r.id] = std::move(r);
+    } catch (const std::exception&) {
+      ++recorded.dropped_lines;  // cut short by a kill, or not a record
+    }
+  }
+  return recorded;
+}
+
+fs::path point_record_path(const fs::path& dir, const std::string& id) { return dir / "points" / (id + ".json"); }
+
+std::optional<PointResult> read_point_record(const fs::path& dir, const std::string& id) {
+  std::ifstream in(point_record_path(dir, id), std::ios::binary);
+  if (!in) return std::nullopt;
+  try {
+    PointResult r = result_from_json(Json::parse(in));
+    if (r.id == id) return r;
+  } catch (const std::exception&) {
+    // not a record: as if the point had not run
+  }
+  return std::nullopt;
+}
+
+void write_point_record(const fs::path& dir, const PointResult& result) {
+  const fs::path file = point_record_path(dir, result.id);
+  fs::create_directories(file.parent_path());
+  replace_file(file, to_json(result).dump() + '\n');
+}
+
 ResultsLog::ResultsLog(const fs::path& dir, std::vector<std::string> parameter_keys, std::vector<std::string> metrics,
                        bool retry_failed)
     : dir_(dir), parameter_keys_(std::move(parameter_keys)), metrics_(std::move(metrics)) {
   fs::create_directories(dir_);
-  std::vector<std::string> order;  // ids as the file first had them
-  if (std::ifstream in(jsonl_path()); in) {
-    for (std::string line; std::getline(in, line);) {
-      try {
-        PointResult r = result_from_json(Json::parse(line));
-        if (retry_failed && r.status != PointStatus::Ok) continue;
-        if (!results_.contains(r.id)) order.push_back(r.id);
-        results_[r.id] = std::move(r);
-      } catch (const std::exception&) {
-        ++dropped_lines_;  // cut short by a kill, or not a record
-      }
-    }
-  }
-  std::string jsonl, csv = csv_row(csv_header(parameter_keys_, metrics_));
-  for (const auto& id : order) {
-    jsonl += to_json(results_.at(id)).dump() + '\n';
-    csv += csv_row(csv_fields(results_.at(id), parameter_keys_, metrics_));
-  }
-  replace_file(jsonl_path(), jsonl);
-  replace_file(csv_path(), csv);
+  RecordedResults recorded = read_results(jsonl_path(), retry_failed);
+  results_ = std::move(recorded.results);
+  dropped_lines_ = recorded.dropped_lines;
+  std::vector<PointResult> kept;
+  for (const auto& id : recorded.order) kept.push_back(results_.at(id));
+  write_results(dir_, parameter_keys_, metrics_, kept);
   jsonl_.open(jsonl_path(), std::ios::binary | std::ios::app);
   csv_.open(csv_path(), std::ios::binary | std::ios::app);
   if (!jsonl_ || !csv_) throw std::runtime_error(fmt::format("{}: cannot open the results to append", dir_.string()));
@@ -146,6 +171,17 @@ void ResultsLog::append(const PointResult& result) {
   csv_ << csv_row(csv_fields(result, parameter_keys_, metrics_)) << std::flush;
   if (!jsonl_ || !csv_) throw std::runtime_error(fmt::format("{}: cannot append the results", dir_.string()));
   results_[result.id] = result;
+}
+
+void write_results(const fs::path& dir, const std::vector<std::string>& parameter_keys, const std::vector<std::string>& metrics,
+                   const std::vector<PointResult>& results) {
+  std::string jsonl, csv = csv_row(csv_header(parameter_keys, metrics));
+  for (const auto& r : results) {
+    jsonl += to_json(r).dump() + '\n';
+    csv += csv_row(csv_fields(r, parameter_keys, metrics));
+  }
+  replace_file(dir / "results.jsonl", jsonl);
+  replace_file(dir / "results.csv", csv);
 }
 
 std::string utc_now() {

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,25 @@ std::vector<std::string> csv_header(const std::vector<std::string>& parameter_ke
 std::vector<std::string> csv_fields(const PointResult& result, const std::vector<std::string>& parameter_keys,
                                     const std::vector<std::string>& metrics);
 
+// A results.jsonl's records: each point's last complete one (a line that is
+// not a record, e.g. cut short by a kill, is dropped and counted; with
+// `ok_only`, so are the records of points that did not finish ok), and the
+// ids in the order the file first had them. No file: none.
+struct RecordedResults {
+  std::map<std::string, PointResult> results;
+  std::vector<std::string> order;
+  std::size_t dropped_lines = 0;
+};
+RecordedResults read_results(const std::filesystem::path& jsonl, bool ok_only);
+
+// A point run on its own (a Slurm array task) records itself in
+// DIR/points/<id>.json, one record as results.jsonl has them, written in one
+// step; `edgesim sweep --collect DIR` merges them into the results.
+std::filesystem::path point_record_path(const std::filesystem::path& dir, const std::string& id);
+// nullopt: no file, or not this point's record.
+std::optional<PointResult> read_point_record(const std::filesystem::path& dir, const std::string& id);
+void write_point_record(const std::filesystem::path& dir, const PointResult& result);
+
 class ResultsLog {
  public:
   // Reads DIR/results.jsonl if there is one, keeping each point's last
@@ -81,6 +101,16 @@ class ResultsLog {
   std::size_t dropped_lines_ = 0;
   std::ofstream jsonl_, csv_;
 };
+
+// Writes DIR/results.jsonl and DIR/results.csv afresh with these records, in
+// this order, each file replaced in one step.
+void write_results(const std::filesystem::path& dir, const std::vector<std::string>& parameter_keys,
+                   const std::vector<std::string>& metrics, const std::vector<PointResult>& results);
+
+// Replaces `file` with `text` in one step (written beside it, then renamed
+// over it): a kill, or a reader on another node, sees the old or the new.
+// Throws std::runtime_error when it cannot write.
+void replace_file(const std::filesystem::path& file, const std::string& text);
 
 // The current UTC time as ISO 8601 ("2025-01-31T12:00:00Z").
 std::string utc_now();
