@@ -18,6 +18,8 @@ packages=(
   # Arm NN's reference backend, the host reference's second opinion
   # (compiler.armnn_compare); pyarmnn only recommends the backend itself.
   python3-pyarmnn libarmnn-cpuref-backend22
+  # a throw-away single-node Slurm for the sweep's job-array test (system.sweep.slurm)
+  slurm-wlm munge
 )
 
 missing=()
