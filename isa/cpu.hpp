@@ -30,6 +30,21 @@ class CpuHooks {
   virtual bool on_breakpoint(Cpu& cpu, uint8_t imm) { return false; }
 };
 
+// For each condition code, bit NZCV says whether it passes with those flags
+// (ARMv7-M A7.3, Table A7-1; 1110 and 1111 both mean always).
+inline constexpr std::array<uint16_t, 16> kConditionTable = [] {
+  std::array<uint16_t, 16> table{};
+  for (unsigned cond = 0; cond < 16; ++cond) {
+    for (unsigned f = 0; f < 16; ++f) {
+      const bool n = f & 8, z = f & 4, c = f & 2, v = f & 1;
+      const bool base[8] = {z, c, n, v, c && !z, n == v, n == v && !z, true};
+      const bool passed = (cond & 1) && cond != 15 ? !base[cond >> 1] : base[cond >> 1];
+      table[cond] |= static_cast<uint16_t>(passed << f);
+    }
+  }
+  return table;
+}();
+
 // Told after each change of control flow (a taken branch or other PC
 // write, exception entry and return) with the core's counts exact at that
 // point: a profiler charges what ran since the last call to the code it
@@ -135,19 +150,11 @@ class Cpu {
   bool setflags(const Decoded& d) const {
     return d.setflags == SetFlags::Yes || (d.setflags == SetFlags::OutsideIt && !in_it_);
   }
+  // ConditionPassed() (A7.3.1) as a table lookup: no jump table to
+  // mispredict on the host for every conditional branch and IT slot.
   bool condition_passed(uint8_t cond) const {
-    bool result = false;
-    switch (cond >> 1) {
-      case 0: result = s_.z; break;
-      case 1: result = s_.c; break;
-      case 2: result = s_.n; break;
-      case 3: result = s_.v; break;
-      case 4: result = s_.c && !s_.z; break;
-      case 5: result = s_.n == s_.v; break;
-      case 6: result = s_.n == s_.v && !s_.z; break;
-      case 7: return true;  // AL (and the 1111 "always" of IT's NV slot)
-    }
-    return (cond & 1) ? !result : result;
+    const unsigned nzcv = unsigned{s_.n} << 3 | unsigned{s_.z} << 2 | unsigned{s_.c} << 1 | unsigned{s_.v};
+    return (kConditionTable[cond] >> nzcv) & 1;
   }
 
   uint32_t reg(unsigned n) const { return s_.r[n]; }

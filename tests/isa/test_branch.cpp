@@ -318,3 +318,41 @@ TEST_CASE("IT: UNPREDICTABLE placements are UNDEFINED and keep ITSTATE for the h
     CHECK((((xpsr >> 25) & 3) | (((xpsr >> 10) & 0x3F) << 2)) == it);
   }
 }
+
+TEST_CASE("B<c>: each condition of Table A7-1 against every NZCV", "[isa][branch]") {
+  // The conditions as the manual states them, one expression each.
+  struct Flags {
+    bool n, z, c, v;
+  };
+  using Rule = bool (*)(Flags);
+  const Rule rules[14] = {
+      [](Flags f) { return f.z; },                    // EQ
+      [](Flags f) { return !f.z; },                   // NE
+      [](Flags f) { return f.c; },                    // CS
+      [](Flags f) { return !f.c; },                   // CC
+      [](Flags f) { return f.n; },                    // MI
+      [](Flags f) { return !f.n; },                   // PL
+      [](Flags f) { return f.v; },                    // VS
+      [](Flags f) { return !f.v; },                   // VC
+      [](Flags f) { return f.c && !f.z; },            // HI
+      [](Flags f) { return !f.c || f.z; },            // LS
+      [](Flags f) { return f.n == f.v; },             // GE
+      [](Flags f) { return f.n != f.v; },             // LT
+      [](Flags f) { return !f.z && f.n == f.v; },     // GT
+      [](Flags f) { return f.z || f.n != f.v; },      // LE
+  };
+  for (uint16_t cond = 0; cond < 14; ++cond) {
+    for (unsigned bits = 0; bits < 16; ++bits) {
+      const Flags flags{(bits & 8) != 0, (bits & 4) != 0, (bits & 2) != 0, (bits & 1) != 0};
+      CpuFixture f;
+      auto& s = f.cpu.state();
+      s.n = flags.n;
+      s.z = flags.z;
+      s.c = flags.c;
+      s.v = flags.v;
+      f.run({static_cast<uint16_t>(0xd000 | cond << 8 | 0x02)}, 1);  // 0x100: b<c> 0x108
+      INFO("cond " << cond << " NZCV " << bits);
+      CHECK(s.pc == (rules[cond](flags) ? 0x108u : 0x102u));
+    }
+  }
+}
