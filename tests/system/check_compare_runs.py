@@ -21,16 +21,16 @@ import csv
 import io
 import json
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
 
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_failures import Failures  # noqa: E402
 
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
+failures = Failures()
+check = failures.check
 
 
 def flatten(stats):
@@ -174,8 +174,7 @@ def main():
                run([args.edgesim, "compare", *files, "--metrics", "layers.*.cycles"]).splitlines()[1:]]
     check(globbed == [f"layers.{i}.cycles" for i in layers] + ["layers.outside.cycles"], f"compare --metrics: {globbed}")
 
-    if failures:
-        print("\n".join("FAIL: " + f for f in failures))
+    if failures.report():
         return 1
     print(f"ok: CSV = JSON for {len(a)} + {len(b)} stats; compare: {len(rows)} rows; "
           f"int8/fp32 cycles {ratio_text(a['core.cycles'], b['core.cycles'])}, "

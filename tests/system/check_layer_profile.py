@@ -13,18 +13,18 @@ stats.
 import argparse
 import json
 import math
-import subprocess
+import os
 import sys
 from pathlib import Path
 
 import yaml
 
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_failures import Failures  # noqa: E402
+from edgesim_commands import compile_network, model_section, must, run  # noqa: E402
 
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
+failures = Failures()
+check = failures.check
 
 
 def pair(value):
@@ -91,26 +91,14 @@ def network_layers(network):
     return layers
 
 
-def run(command):
-    return subprocess.run(command, capture_output=True, text=True, check=False)
-
-
 def compiled(args):
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     elf, stats_file, section = work / "model.elf", work / "stats.json", work / "model.json"
-    result = run([args.edgesim, "compile", args.network, "--platform", args.platform, "--backend", args.backend,
-                  "-o", str(elf), "--quiet"])
-    if result.returncode != 0:
-        sys.exit(f"edgesim compile failed ({result.returncode}):\n{result.stdout}{result.stderr}")
-    result = run([args.objcopy, "--dump-section", f".edgesim.model={section}", str(elf)])
-    if result.returncode != 0:
-        sys.exit(f"objcopy could not extract .edgesim.model:\n{result.stderr}")
-    metadata = json.loads(section.read_text())
-    result = run([args.edgesim, "run", str(elf), "--platform", args.platform, "--stats", str(stats_file)])
-    if result.returncode != 0:
-        sys.exit(f"edgesim run failed ({result.returncode}):\n{result.stderr}")
-    summary = result.stderr
+    compile_network(args.edgesim, args.network, args.platform, args.backend, elf, "--quiet")
+    metadata = model_section(args.objcopy, elf, section)
+    summary = must(run([args.edgesim, "run", elf, "--platform", args.platform, "--stats", stats_file]),
+                   "edgesim run").stderr
     stats = json.loads(stats_file.read_text())
     expected = network_layers(yaml.safe_load(Path(args.network).read_text()))
 
@@ -158,9 +146,7 @@ def compiled(args):
     # per-layer counts go on (by index).
     broken_json, broken = work / "broken.json", work / "broken.elf"
     broken_json.write_text('{"format": 1, "model": ')
-    result = run([args.objcopy, "--update-section", f".edgesim.model={broken_json}", str(elf), str(broken)])
-    if result.returncode != 0:
-        sys.exit(f"objcopy could not replace .edgesim.model:\n{result.stderr}")
+    must(run([args.objcopy, "--update-section", f".edgesim.model={broken_json}", elf, broken]), "objcopy")
     result = run([args.edgesim, "run", str(broken), "--platform", args.platform])
     check(result.returncode == 0, f"a malformed .edgesim.model: exit {result.returncode}")
     check(f"warning: {broken}: .edgesim.model: not valid JSON" in result.stderr,
@@ -175,9 +161,8 @@ def compiled(args):
 def plain(args):
     stats_file = Path(args.work) / "plain_stats.json"
     stats_file.parent.mkdir(parents=True, exist_ok=True)
-    result = run([args.edgesim, "run", args.firmware, "--platform", args.platform, "--stats", str(stats_file)])
-    if result.returncode != 0:
-        sys.exit(f"edgesim run failed ({result.returncode}):\n{result.stderr}")
+    result = must(run([args.edgesim, "run", args.firmware, "--platform", args.platform, "--stats", stats_file]),
+                  "edgesim run")
     stats = json.loads(stats_file.read_text())
     check("layers" not in stats, "a firmware without markers has layers.* stats")
     check("model" not in stats, "a firmware without markers has model.* stats")
@@ -200,9 +185,7 @@ def main():
     parser.add_argument("--firmware", help="plain: an ELF without layer markers")
     args = parser.parse_args()
     compiled(args) if args.mode == "compiled" else plain(args)
-    for f in failures:
-        print("FAIL:", f)
-    return 1 if failures else 0
+    return failures.report()
 
 
 if __name__ == "__main__":

@@ -21,25 +21,21 @@ network: a compiled network (--network, --platform, --backend) with
 """
 import argparse
 import json
+import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_failures import Failures  # noqa: E402
+from edgesim_commands import compile_network, must, run  # noqa: E402
 
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
+failures = Failures()
+check = failures.check
 
 
 def close(a, b, rel=1e-9):
     return abs(a - b) <= rel * max(abs(a), abs(b), 1.0)
-
-
-def run(command):
-    return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
 def check_trace_structure(trace):
@@ -95,10 +91,8 @@ def functions_mode(args):
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     stats_file, timeline_file = work / "functions.stats.json", work / "functions.timeline.json"
-    result = run([args.edgesim, "run", args.firmware, "--platform", args.platform, "--stats", str(stats_file),
-                  "--profile", "--timeline", str(timeline_file)])
-    if result.returncode != 0:
-        sys.exit(f"edgesim run failed ({result.returncode}):\n{result.stderr}")
+    result = must(run([args.edgesim, "run", args.firmware, "--platform", args.platform, "--stats", stats_file,
+                       "--profile", "--timeline", timeline_file]), "edgesim run")
     ticks = re.search(r"^ticks (\d+)$", result.stdout, re.M)
     if not ticks:
         sys.exit(f"no 'ticks N' line in the firmware's output:\n{result.stdout}")
@@ -161,14 +155,9 @@ def network_mode(args):
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     elf, stats_file, timeline_file = work / "model.elf", work / "model.stats.json", work / "model.timeline.json"
-    result = run([args.edgesim, "compile", args.network, "--platform", args.platform, "--backend", args.backend,
-                  "-o", str(elf), "--quiet"])
-    if result.returncode != 0:
-        sys.exit(f"edgesim compile failed ({result.returncode}):\n{result.stdout}{result.stderr}")
-    result = run([args.edgesim, "run", str(elf), "--platform", args.platform, "--stats", str(stats_file),
-                  "--profile", "5", "--timeline", str(timeline_file)])
-    if result.returncode != 0:
-        sys.exit(f"edgesim run failed ({result.returncode}):\n{result.stderr}")
+    compile_network(args.edgesim, args.network, args.platform, args.backend, elf, "--quiet")
+    result = must(run([args.edgesim, "run", elf, "--platform", args.platform, "--stats", stats_file,
+                       "--profile", "5", "--timeline", timeline_file]), "edgesim run")
     stats = json.loads(stats_file.read_text())
     core = stats["core"]
     us_per_cycle = 1e6 / core["clock_hz"]
@@ -246,9 +235,7 @@ def main():
     parser.add_argument("--expect-accel", action="store_true")
     args = parser.parse_args()
     functions_mode(args) if args.mode == "functions" else network_mode(args)
-    for f in failures:
-        print("FAIL:", f)
-    if failures:
+    if failures.report():
         sys.exit(1)
     print(f"{args.mode}: all checks passed")
 

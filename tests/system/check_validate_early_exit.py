@@ -25,12 +25,17 @@ probabilities 24):
 import argparse
 import json
 import re
+import os
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_failures import Failures  # noqa: E402
+from edgesim_commands import compile_network, model_section, must, run  # noqa: E402
+
+failures = Failures()
+check = failures.check
 
 # From the YAML: exit, layer it decides after, that layer's output, rule.
 EXITS = [
@@ -44,21 +49,6 @@ METADATA_EXITS = [
     {"index": 2, "after_layer": 12, "scores": "exit2", "rule": "margin", "threshold": 0.5},
     {"index": 3, "after_layer": 18, "scores": "exit3", "rule": "entropy", "threshold": 1.55},
 ]
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
-
-def run(command):
-    return subprocess.run(command, capture_output=True, text=True, check=False)
-
-
-def must(result, what):
-    if result.returncode != 0:
-        sys.exit(f"{what} failed ({result.returncode}):\n{result.stdout}{result.stderr}")
-    return result
 
 
 def validate_run(args, inputs, *options):
@@ -82,15 +72,12 @@ def report_rows(text):
 
 def compile_and_run(args, work):
     elf = work / "ee.elf"
-    report = must(run([args.edgesim, "compile", args.network, "--platform", args.platform, "--backend",
-                       args.backend, "-o", str(elf)]), "edgesim compile").stdout
+    report = compile_network(args.edgesim, args.network, args.platform, args.backend, elf)
     for k, layer, output, rule in EXITS:
         line = f"  exit {k}: after layer {layer} ({output}), {rule}"
         check(line in report.splitlines(), f"compile report: no line '{line}'")
 
-    section = work / "model.json"
-    must(run([args.objcopy, "--dump-section", f".edgesim.model={section}", str(elf)]), "objcopy")
-    exits = json.loads(section.read_text()).get("exits")
+    exits = model_section(args.objcopy, elf, work / "model.json").get("exits")
     check(exits == METADATA_EXITS, f".edgesim.model exits: {exits}, expected {METADATA_EXITS}")
 
     summary = must(run([args.edgesim, "run", str(elf), "--platform", args.platform]), "edgesim run").stderr
@@ -188,9 +175,7 @@ def main():
     validate(args, work)
     no_baseline(args, work)
     baseline_failure(args, work)
-    for f in failures:
-        print("FAIL:", f)
-    return 1 if failures else 0
+    return failures.report()
 
 
 if __name__ == "__main__":
