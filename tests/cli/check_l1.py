@@ -19,6 +19,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_failures import Failures  # noqa: E402
 from edgesim_stats import run_stats  # noqa: E402
 
 PLATFORM = "stm32f746"
@@ -68,7 +69,7 @@ def main():
     ap.add_argument("check", choices=["on_off", "big_loop", "policy"])
     args = ap.parse_args()
     elf = lambda name: os.path.join(args.firmware, f"{name}.{PLATFORM}.elf")
-    failures = []
+    failures = Failures()
 
     if args.check == "on_off":
         on = run(args.edgesim, elf("compute_bench"))
@@ -110,9 +111,7 @@ def main():
         if wb["core.l1d.write_throughs"] != 0:
             failures.append("write-back SRAM wrote through")
 
-    for f in failures:
-        print("FAIL:", f)
-    return 1 if failures else 0
+    return failures.report()
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_failures import Failures  # noqa: E402
 from edgesim_stats import run_stats  # noqa: E402
 
 
@@ -64,7 +65,7 @@ def main():
     args = ap.parse_args()
 
     runs = {impl: run_stats(args.edgesim, args.elf, args.platform, [f"accel.impl={impl}"]) for impl in ("tlm", "rtl")}
-    failures = []
+    failures = Failures()
     for impl, s in runs.items():
         check_consistency(s, impl, failures)
     tlm, rtl = runs["tlm"], runs["rtl"]
@@ -74,9 +75,7 @@ def main():
     print(f"accel cycles {tlm['accel.cycles']} (tlm) {rtl['accel.cycles']} (rtl), MACs {tlm['accel.macs']}, "
           f"utilization {tlm['accel.utilization_pct']:.1f}%, core cycles {tlm['core.cycles']} / {rtl['core.cycles']}, "
           f"DMA read {tlm['traffic.dma.bytes_read']} B, written {tlm['traffic.dma.bytes_written']} B")
-    for f in failures:
-        print("FAIL:", f)
-    return 1 if failures else 0
+    return failures.report()
 
 
 if __name__ == "__main__":

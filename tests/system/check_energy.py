@@ -28,6 +28,7 @@ import tempfile
 import yaml
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_failures import Failures  # noqa: E402
 from edgesim_stats import run_stats  # noqa: E402
 
 OPS = ["add", "multiply", "mac", "divide", "load", "store", "branch", "other"]
@@ -145,7 +146,7 @@ def main():
     tables = os.path.join(args.platforms, "energy")
     load = lambda name: yaml.safe_load(open(os.path.join(tables, name + ".yaml")))  # noqa: E731
     horowitz, jouppi = load("horowitz-45nm"), load("jouppi-7nm")
-    failures = []
+    failures = Failures()
 
     def check(label, elf, platform, table, extra=(), sets=()):
         cmd_sets = list(sets)
@@ -194,10 +195,9 @@ def main():
         if done.returncode != 2 or done.stderr != want:
             failures.append(f"negative entry: exit {done.returncode}, stderr {done.stderr!r}, wanted {want!r}")
 
-    for f in failures:
-        print("FAIL:", f)
+    status = failures.report()
     print("check_energy:", "FAILED" if failures else "energy = counts x table in every run")
-    return 1 if failures else 0
+    return status
 
 
 if __name__ == "__main__":
