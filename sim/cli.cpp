@@ -58,7 +58,7 @@ po::options_description run_options() {
       ("stats-csv", po::value<std::string>()->value_name("FILE.csv"),
        "write the same statistics as CSV: name,value,unit,description")
       ("energy", po::value<std::string>()->value_name("NAME|FILE.yaml"),
-       "energy cost table: a name in platforms/energy/ (horowitz-45nm, jouppi-7nm) or a YAML file "
+       "energy cost table: a name in platforms/energy/ (horowitz-45nm, jouppi-7nm, stm32f407-vendor) or a YAML file "
        "(default: the platform's energy: key, else horowitz-45nm)")
       ("max-instructions", po::value<uint64_t>()->value_name("N"),
        "stop after N instructions (exit status 124)")
