@@ -95,7 +95,6 @@ void Cpu::set_fetch_region(const DirectRegion* r) {
   fetch_timer_ = r ? r->timer : nullptr;
   fetch_wait_ = r && !r->timer ? r->read_wait : 0;
   fetch_timed_ = r && (r->timer || r->read_wait);
-  fetch_line_buffered_ = r && r->timer;
   forget_fetch_line();
 }
 

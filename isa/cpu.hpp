@@ -292,7 +292,7 @@ class Cpu {
     // A line buffer (a timer's block) still holds the line: a branch within
     // it is a hit that the timer need not be asked about. A plain memory
     // with wait states is read again.
-    if (!fetch_line_buffered_ || ((target ^ fetch_line_) & fetch_line_mask_)) forget_fetch_line();
+    if (!fetch_timer_ || ((target ^ fetch_line_) & fetch_line_mask_)) forget_fetch_line();
   }
   void redirect(uint32_t pc, uint32_t sequential, const timing::InstrTiming& t);
   CacheLine& fetch_decoded(uint32_t pc);
@@ -378,13 +378,12 @@ class Cpu {
   uint32_t fetch_word_shift_ = 2;  // log2 of the fetch width
   uint32_t run_start_ = 1;         // first byte of the open straight-line run (odd: none)
   bool fetch_timed_ = false;       // fetch_direct_ has wait states or a timer
-  bool fetch_line_buffered_ = false;  // fetch_direct_ has a timer: fetch_line_ is its line buffer
   static constexpr uint64_t kAnyLine = uint64_t{1} << 33;  // fetch_line_bytes_ that every fetch is inside
   uint32_t fetch_line_ = 0;        // first byte of the line of fetch_direct_ the pipeline holds
   uint64_t fetch_line_bytes_ = 0;  // its size; 0: none held; kAnyLine: untimed memory
   uint32_t fetch_line_mask_ = ~3u;  // ~(line bytes - 1)
   uint32_t fetch_line_size_ = 4;    // line bytes
-  AccessTimer* fetch_timer_ = nullptr;  // fetch_direct_'s timer, or
+  AccessTimer* fetch_timer_ = nullptr;  // fetch_direct_'s timer (fetch_line_ is its line buffer), or
   uint32_t fetch_wait_ = 0;             // its fixed wait per fetch
   uint8_t prev_flags_ = 0;        // timing flags and writes of the previous instruction
   uint16_t prev_writes_ = 0;
