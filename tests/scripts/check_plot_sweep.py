@@ -32,15 +32,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_failures import Failures  # noqa: E402
+
 SKIP = 77
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "plot_sweep.py"
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL", message)
+failures = Failures()
+check = failures.check
 
 
 def record(point_id, workload, ws, art, status="ok", exit_code=0, seconds=None, picojoules=None):
@@ -187,11 +185,9 @@ def main():
     args.work.mkdir(parents=True)
     check_plots(args.work)
     check_errors(args.work)
-    if failures:
-        print(f"{len(failures)} checks failed")
-        return 1
-    print("plot_sweep: all checks passed")
-    return 0
+    status = failures.report()
+    print(f"{len(failures)} checks failed" if failures else "plot_sweep: all checks passed")
+    return status
 
 
 if __name__ == "__main__":

@@ -32,13 +32,11 @@ import sys
 import time
 from pathlib import Path
 
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_failures import Failures  # noqa: E402
 
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL", message)
+failures = Failures()
+check = failures.check
 
 
 def sweep(edgesim, sweep_file, out, *extra):
@@ -250,11 +248,9 @@ def main():
     args = parser.parse_args()
     Path(args.work).mkdir(parents=True, exist_ok=True)
     {"full": full, "resume": resume, "failures": failures_case}[args.mode](args)
-    if failures:
-        print(f"{len(failures)} checks failed")
-        return 1
-    print("all checks passed")
-    return 0
+    status = failures.report()
+    print(f"{len(failures)} checks failed" if failures else "all checks passed")
+    return status
 
 
 if __name__ == "__main__":

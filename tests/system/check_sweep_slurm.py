@@ -30,14 +30,12 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from check_failures import Failures  # noqa: E402
+
 SKIP = 77
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL", message)
+failures = Failures()
+check = failures.check
 
 
 def run(*command, env=None):
@@ -184,8 +182,9 @@ def main():
         check_sweep(args, work, env)
     finally:
         subprocess.run([args.cluster, "stop", str(cluster)])
+    status = failures.report()
     print(f"{len(failures)} failures" if failures else "ok")
-    return 1 if failures else 0
+    return status
 
 
 if __name__ == "__main__":
