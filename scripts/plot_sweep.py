@@ -27,6 +27,7 @@ import argparse
 import json
 import math
 import sys
+from collections import Counter
 from pathlib import Path
 
 from sweep_pareto import pareto_front
@@ -110,11 +111,9 @@ def distinct(values):
 
 
 def sorted_values(values):
-    """Numbers in ascending order; anything else in first-seen order (false before true)."""
+    """Numbers, or booleans (false before true), in ascending order; anything else in first-seen order."""
     values = distinct(values)
-    if all(is_number(v) for v in values):
-        return sorted(values)
-    if all(isinstance(v, bool) for v in values):
+    if all(is_number(v) for v in values) or all(isinstance(v, bool) for v in values):
         return sorted(values)
     return values
 
@@ -133,10 +132,7 @@ class Selection:
             records = [r for r in records if r.get("workload") in workloads]
         self.records = records
         self.ok = [r for r in records if r["status"] == "ok"]
-        self.not_ok = {}
-        for r in records:
-            if r["status"] != "ok":
-                self.not_ok[r["status"]] = self.not_ok.get(r["status"], 0) + 1
+        self.not_ok = Counter(r["status"] for r in records if r["status"] != "ok")
         self.without_metric = 0
 
     def require_ok(self, path):
