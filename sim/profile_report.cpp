@@ -7,9 +7,6 @@
 namespace sim {
 
 namespace {
-uint64_t u64(const StatsRegistry& s, const std::string& name) { return std::get<uint64_t>(s.value(name)); }
-double f64(const StatsRegistry& s, const std::string& name) { return std::get<double>(s.value(name)); }
-std::string text(const StatsRegistry& s, const std::string& name) { return std::get<std::string>(s.value(name)); }
 
 // Everything between `prefix` and `suffix` in the names of matching stats, in registration order.
 std::vector<std::string> keys_between(const StatsRegistry& stats, const std::string& prefix, const std::string& suffix) {
@@ -31,13 +28,13 @@ std::string function_table(const StatsRegistry& stats, size_t top) {
   double shown_pj = 0, all_pj = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
     const std::string p = "profile.functions." + keys[i] + ".";
-    all_pj += f64(stats, p + "energy_pj");
+    all_pj += stats.f64(p + "energy_pj");
     if (i >= top) continue;
-    shown_pj += f64(stats, p + "energy_pj");
-    out += fmt::format("  {:<32} {:>8} {:>12} {:>5.1f} {:>12} {:>5.2f} {:>11} {:>11} {:>13.1f}\n", cut(text(stats, p + "name"), 32),
-                       u64(stats, p + "calls"), u64(stats, p + "cycles"), f64(stats, p + "cycles_pct"),
-                       u64(stats, p + "instructions"), f64(stats, p + "cpi"), u64(stats, p + "bytes_read"),
-                       u64(stats, p + "bytes_written"), f64(stats, p + "energy_pj"));
+    shown_pj += stats.f64(p + "energy_pj");
+    out += fmt::format("  {:<32} {:>8} {:>12} {:>5.1f} {:>12} {:>5.2f} {:>11} {:>11} {:>13.1f}\n", cut(stats.text(p + "name"), 32),
+                       stats.u64(p + "calls"), stats.u64(p + "cycles"), stats.f64(p + "cycles_pct"),
+                       stats.u64(p + "instructions"), stats.f64(p + "cpi"), stats.u64(p + "bytes_read"),
+                       stats.u64(p + "bytes_written"), stats.f64(p + "energy_pj"));
   }
   if (keys.size() > top) out += fmt::format("  ({} more functions: {:.1f} pJ)\n", keys.size() - top, all_pj - shown_pj);
   out += "  energy: core cycles and lane operations, memory and cache accesses; not the accelerator or static power\n";
@@ -53,11 +50,11 @@ std::string layer_energy_table(const StatsRegistry& stats) {
   for (const std::string& key : keys) {
     const std::string p = "layers." + key + ".";
     const bool outside = key == "outside";
-    const std::string op = outside ? "(outside layers)" : stats.find(p + "op") ? text(stats, p + "op") : "?";
+    const std::string op = outside ? "(outside layers)" : stats.find(p + "op") ? stats.text(p + "op") : "?";
     out += fmt::format("  {:>4} {:<17} {:>12} {:>5.1f} {:>12} {:>5.2f} {:>11} {:>11} {:>13.1f}\n", outside ? "" : key,
-                       cut(op, 17), u64(stats, p + "cycles"), f64(stats, p + "cycles_pct"), u64(stats, p + "instructions"),
-                       f64(stats, p + "cpi"), u64(stats, p + "bytes_read"), u64(stats, p + "bytes_written"),
-                       f64(stats, p + "energy_pj"));
+                       cut(op, 17), stats.u64(p + "cycles"), stats.f64(p + "cycles_pct"), stats.u64(p + "instructions"),
+                       stats.f64(p + "cpi"), stats.u64(p + "bytes_read"), stats.u64(p + "bytes_written"),
+                       stats.f64(p + "energy_pj"));
   }
   return out;
 }

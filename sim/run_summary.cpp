@@ -11,8 +11,6 @@
 namespace sim {
 
 namespace {
-uint64_t u64(const StatsRegistry& s, const std::string& name) { return std::get<uint64_t>(s.value(name)); }
-double f64(const StatsRegistry& s, const std::string& name) { return std::get<double>(s.value(name)); }
 
 // Lines are broken before this column (the layer table is wider: it is a table).
 constexpr size_t kLineWidth = 112;
@@ -71,11 +69,11 @@ std::string bus_lines(const StatsRegistry& stats) {
     for (const auto& m : stats.stats()) {
       if (!m.name.starts_with(prefix) || !m.name.ends_with(".contention_cycles")) continue;
       const std::string master = m.name.substr(prefix.size(), m.name.size() - prefix.size() - 18);
-      if (u64(stats, prefix + master + ".accesses") == 0) continue;
-      masters.push_back(fmt::format("{} waited {} cycles in {} of {} accesses", master, u64(stats, m.name),
-                                    u64(stats, prefix + master + ".conflicts"), u64(stats, prefix + master + ".accesses")));
+      if (stats.u64(prefix + master + ".accesses") == 0) continue;
+      masters.push_back(fmt::format("{} waited {} cycles in {} of {} accesses", master, stats.u64(m.name),
+                                    stats.u64(prefix + master + ".conflicts"), stats.u64(prefix + master + ".accesses")));
     }
-    const std::string head = fmt::format("  bus {} ({}): ", port, std::get<std::string>(stats.value("bus.arbitration")));
+    const std::string head = fmt::format("  bus {} ({}): ", port, stats.text("bus.arbitration"));
     out += head + wrapped(masters, head.size());
   }
   return out;
@@ -84,19 +82,19 @@ std::string bus_lines(const StatsRegistry& stats) {
 // "accelerator 8x8 tlm: ..." and its DMA's traffic per memory (with one).
 std::string accel_lines(const StatsRegistry& stats) {
   if (!stats.find("accel.cycles")) return {};
-  const uint64_t cycles = u64(stats, "accel.cycles");
-  const double seconds = static_cast<double>(cycles) / static_cast<double>(u64(stats, "accel.clock_hz"));
+  const uint64_t cycles = stats.u64("accel.cycles");
+  const double seconds = static_cast<double>(cycles) / static_cast<double>(stats.u64("accel.clock_hz"));
   std::string out = fmt::format(
       "  accelerator    {}x{} {}: {} cycles ({}), {} layers, {} MACs\n"
       "                 utilization {:.1f}%, MAC-active {:.1f}%, DMA stall {} cycles\n",
-      u64(stats, "accel.rows"), u64(stats, "accel.cols"), std::get<std::string>(stats.value("accel.impl")), cycles,
-      si_time(seconds), u64(stats, "accel.layers"), u64(stats, "accel.macs"), f64(stats, "accel.utilization_pct"),
-      f64(stats, "accel.mac_active_pct"), u64(stats, "accel.stall_cycles"));
+      stats.u64("accel.rows"), stats.u64("accel.cols"), stats.text("accel.impl"), cycles,
+      si_time(seconds), stats.u64("accel.layers"), stats.u64("accel.macs"), stats.f64("accel.utilization_pct"),
+      stats.f64("accel.mac_active_pct"), stats.u64("accel.stall_cycles"));
   std::string per_memory;
   for (const auto& s : stats.stats()) {
     if (!s.name.starts_with("memory.") || !s.name.ends_with(".dma.bytes_read")) continue;
     const std::string p = s.name.substr(0, s.name.size() - 10);  // memory.<name>.dma.
-    const uint64_t read = u64(stats, p + "bytes_read"), written = u64(stats, p + "bytes_written");
+    const uint64_t read = stats.u64(p + "bytes_read"), written = stats.u64(p + "bytes_written");
     if (read + written == 0) continue;
     per_memory += fmt::format("{}{} read {} B, wrote {} B", per_memory.empty() ? "" : "; ",
                               p.substr(7, p.size() - 7 - 5), read, written);
@@ -145,16 +143,16 @@ std::vector<std::string> energy_list(const std::vector<std::pair<std::string, do
 // them) with their share of the core's operation energy.
 std::string energy_lines(const StatsRegistry& stats) {
   if (!stats.find("energy.total_pj")) return {};
-  const double total = f64(stats, "energy.total_pj");
+  const double total = stats.f64("energy.total_pj");
   struct Component {
     std::string name;
     double pj;
     std::vector<std::string> parts;
   };
   std::vector<Component> components;
-  const double core_ops = stats.find("energy.core.ops_pj") ? f64(stats, "energy.core.ops_pj") : 0;
-  const double core_cycles = stats.find("energy.core.cycles_pj") ? f64(stats, "energy.core.cycles_pj") : 0;
-  components.push_back({"core", f64(stats, "energy.core.total_pj"),
+  const double core_ops = stats.find("energy.core.ops_pj") ? stats.f64("energy.core.ops_pj") : 0;
+  const double core_cycles = stats.find("energy.core.cycles_pj") ? stats.f64("energy.core.cycles_pj") : 0;
+  components.push_back({"core", stats.f64("energy.core.total_pj"),
                         {fmt::format("operations {}", si_energy(core_ops)), fmt::format("cycles {}", si_energy(core_cycles))}});
   const auto memories = energy_items(stats, "energy.memory.", "_pj");
   double memory_pj = 0;
@@ -169,12 +167,12 @@ std::string energy_lines(const StatsRegistry& stats) {
     std::vector<std::pair<std::string, double>> without_total;
     for (const auto& p : parts)
       if (p.first != "total") without_total.push_back(p);
-    components.push_back({"accelerator", f64(stats, "energy.accel.total_pj"), energy_list(without_total, without_total.size())});
+    components.push_back({"accelerator", stats.f64("energy.accel.total_pj"), energy_list(without_total, without_total.size())});
   }
-  components.push_back({"static", f64(stats, "energy.static_pj"), {}});
+  components.push_back({"static", stats.f64("energy.static_pj"), {}});
   std::stable_sort(components.begin(), components.end(), [](const auto& a, const auto& b) { return a.pj > b.pj; });
 
-  std::string out = fmt::format("  energy         {:>14}   {}\n", si_energy(total), std::get<std::string>(stats.value("energy.table")));
+  std::string out = fmt::format("  energy         {:>14}   {}\n", si_energy(total), stats.text("energy.table"));
   for (const auto& c : components) {
     const std::string head = fmt::format("    {:<12} {:>14} {:>6.1f}%", c.name, si_energy(c.pj), share_pct(c.pj, total));
     out += c.parts.empty() ? head + '\n' : head + "   " + wrapped(c.parts, head.size() + 3);
@@ -192,19 +190,19 @@ std::string format_summary(const StatsRegistry& stats, const RunResult& result) 
   std::string out;
   // Other endings are reported by the "edgesim: error:" line that follows.
   const std::string ending = result.end == CoreEnd::Exit ? describe(result) : "stopped: " + stop_reason(result);
-  out += fmt::format("edgesim: {}: {}\n", std::get<std::string>(stats.value("sim.platform")), ending);
-  out += fmt::format("  simulated time {:>14}   at {:.3f} MHz\n", si_time(f64(stats, "time.simulated_s")),
-                     static_cast<double>(u64(stats, "core.clock_hz")) / 1e6);
-  const uint64_t cycles = u64(stats, "core.cycles"), asleep = u64(stats, "core.sleep_cycles");
+  out += fmt::format("edgesim: {}: {}\n", stats.text("sim.platform"), ending);
+  out += fmt::format("  simulated time {:>14}   at {:.3f} MHz\n", si_time(stats.f64("time.simulated_s")),
+                     static_cast<double>(stats.u64("core.clock_hz")) / 1e6);
+  const uint64_t cycles = stats.u64("core.cycles"), asleep = stats.u64("core.sleep_cycles");
   out += fmt::format("  cycles         {:>14}   {} asleep ({:.1f}%)\n", cycles, asleep,
                      share_pct(static_cast<double>(asleep), static_cast<double>(cycles)));
-  out += fmt::format("  instructions   {:>14}   CPI {:.3f}\n", u64(stats, "core.instructions"), f64(stats, "core.cpi"));
-  out += fmt::format("  host time      {:>14}   {:.2f} MIPS\n", si_time(f64(stats, "host.seconds")), f64(stats, "host.mips"));
+  out += fmt::format("  instructions   {:>14}   CPI {:.3f}\n", stats.u64("core.instructions"), stats.f64("core.cpi"));
+  out += fmt::format("  host time      {:>14}   {:.2f} MIPS\n", si_time(stats.f64("host.seconds")), stats.f64("host.mips"));
   out += stall_lines(stats);
   out += fmt::format("  traffic        fetch {} ({} B), load {} ({} B), store {} ({} B)\n",
-                     u64(stats, "traffic.fetch.accesses"), u64(stats, "traffic.fetch.bytes"),
-                     u64(stats, "traffic.load.accesses"), u64(stats, "traffic.load.bytes"),
-                     u64(stats, "traffic.store.accesses"), u64(stats, "traffic.store.bytes"));
+                     stats.u64("traffic.fetch.accesses"), stats.u64("traffic.fetch.bytes"),
+                     stats.u64("traffic.load.accesses"), stats.u64("traffic.load.bytes"),
+                     stats.u64("traffic.store.accesses"), stats.u64("traffic.store.bytes"));
 
   // memory.<region>.<counter>, regions in registration order; behind L1
   // caches, memory.<region>.l1.* are the core's accesses, the rest what
@@ -220,8 +218,8 @@ std::string format_summary(const StatsRegistry& stats, const RunResult& result) 
     out += fmt::format("  {:<12} {:>12} {:>12} {:>14} {:>14}\n", title, "reads", "writes", "bytes read", "bytes written");
     for (const auto& r : names) {
       const std::string p = "memory." + r + ".";
-      out += fmt::format("  {:<12} {:>12} {:>12} {:>14} {:>14}\n", r.substr(0, r.find('.')), u64(stats, p + "reads"),
-                         u64(stats, p + "writes"), u64(stats, p + "bytes_read"), u64(stats, p + "bytes_written"));
+      out += fmt::format("  {:<12} {:>12} {:>12} {:>14} {:>14}\n", r.substr(0, r.find('.')), stats.u64(p + "reads"),
+                         stats.u64(p + "writes"), stats.u64(p + "bytes_read"), stats.u64(p + "bytes_written"));
     }
   };
   table("memory", regions);

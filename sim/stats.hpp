@@ -34,6 +34,11 @@ class StatsRegistry {
   const std::vector<Stat>& stats() const { return stats_; }
   const Stat* find(const std::string& name) const;
   StatValue value(const std::string& name) const;  // throws std::out_of_range
+  // value() as the type the stat was registered with, for the reports that
+  // read stats back; another type throws std::bad_variant_access.
+  uint64_t u64(const std::string& name) const { return std::get<uint64_t>(value(name)); }
+  double f64(const std::string& name) const { return std::get<double>(value(name)); }
+  std::string text(const std::string& name) const { return std::get<std::string>(value(name)); }
 
   // {"core": {"cycles": 123, ...}, ..., "meta": {"core.cycles": {"unit": ..., "description": ...}}}
   nlohmann::json to_json() const;
