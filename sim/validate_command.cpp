@@ -205,15 +205,15 @@ std::string cycles_line(std::vector<RunCycles> runs) {
 }
 
 // An early-exit input's exits, checked: the run with exits took the
-// reference's exit, the baseline run (if any) the final one. What is wrong
-// is reported to `out`.
+// reference's exit, the baseline run (if any) the final one. `cycles`: the
+// run's, from its stats. What is wrong is reported to `out`.
 struct ExitCheck {
   std::optional<ExitSample> sample;  // for the statistics: the exit was read and is one of the network's
   bool matches = true;
   bool baseline_failed = false;
 };
 
-ExitCheck check_exits(const Plan& plan, const fs::path& work, int input,
+ExitCheck check_exits(const Plan& plan, const fs::path& work, int input, const std::optional<RunCycles>& cycles,
                       const compiler::toolchain::ProcessResult* baseline, std::ostream& out) {
   const int count = static_cast<int>(plan.model.graph.exits.size()) + 1;
   const auto taken_in = [&](std::string_view kind) -> std::optional<int> {
@@ -233,7 +233,6 @@ ExitCheck check_exits(const Plan& plan, const fs::path& work, int input,
                        plan.expected_exits[input]);
     check.matches = false;
   }
-  const auto cycles = run_cycles(stats_file(work, "stats", input));
   if (*taken < 1 || *taken > count || !cycles) return check;
   check.sample = ExitSample{*taken, cycles->cycles, std::nullopt};
   if (!baseline) return check;
@@ -314,10 +313,11 @@ int validate_command(const ValidateCommand& cmd, std::ostream& out, std::ostream
       }
       matches = false;
     }
+    const auto run_cycles_of_input = run_cycles(stats_file(work->path(), "stats", i));
     bool baseline_failed = false;
     if (exits) {
-      const ExitCheck check =
-          check_exits(plan, work->path(), i, plan.baseline ? &results.at(cmd.inputs + i) : nullptr, out);
+      const ExitCheck check = check_exits(plan, work->path(), i, run_cycles_of_input,
+                                          plan.baseline ? &results.at(cmd.inputs + i) : nullptr, out);
       if (check.sample) exit_samples.push_back(*check.sample);
       matches = matches && check.matches;
       baseline_failed = check.baseline_failed;
@@ -328,7 +328,7 @@ int validate_command(const ValidateCommand& cmd, std::ostream& out, std::ostream
     } else if (!matches) {
       ++mismatches;
     }
-    if (const auto c = run_cycles(stats_file(work->path(), "stats", i))) cycles.push_back(*c);
+    if (run_cycles_of_input) cycles.push_back(*run_cycles_of_input);
   }
 
   for (std::size_t k = 0; k < comparisons.size(); ++k)
