@@ -17,4 +17,6 @@ std::optional<Backend> parse_backend(std::string_view name) {
   return std::nullopt;
 }
 
+bool cpu_uses_simd(Backend backend, bool dsp) { return backend == Backend::Simd || (backend == Backend::Accel && dsp); }
+
 }  // namespace compiler::codegen

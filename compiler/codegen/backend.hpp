@@ -15,4 +15,9 @@ enum class Backend {
 std::string_view name_of(Backend backend);
 std::optional<Backend> parse_backend(std::string_view name);
 
+// Whether the operators left on the CPU use the simd kernels (workloads/nn/
+// simd) where they have one: the simd backend, and the accel backend on a
+// core with the DSP extension (`dsp`).
+bool cpu_uses_simd(Backend backend, bool dsp);
+
 }  // namespace compiler::codegen

@@ -17,7 +17,7 @@ bool has_simd_kernel(const graph::Graph& g, const graph::Operator& op) {
 std::vector<Placement> place_operators(const graph::Graph& g, Backend backend, bool dsp,
                                        const std::optional<AccelTarget>& accel) {
   if (backend == Backend::Accel && !accel) throw std::invalid_argument("the accel backend needs an accelerator");
-  const bool cpu_simd = backend == Backend::Simd || (backend == Backend::Accel && dsp);
+  const bool cpu_simd = cpu_uses_simd(backend, dsp);
   std::vector<Placement> placements(g.ops.size());
   for (std::size_t i = 0; i < g.ops.size(); ++i) {
     const auto& op = g.ops[i];

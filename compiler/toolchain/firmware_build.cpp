@@ -90,12 +90,11 @@ FirmwareSizes build_firmware(const Target& t, const BuildRequest& r) {
                                    workloads / "model" / "model_exit.c", common / "startup.c", vectors};
   for (const auto& dir : {workloads / "nn", workloads / "model", common}) argv.push_back("-I" + dir.string());
   for (const auto& f : c_files(workloads / "nn")) sources.push_back(f);
-  const bool accel = r.backend == codegen::Backend::Accel;
-  if (r.backend == codegen::Backend::Simd || (accel && t.dsp)) {
+  if (codegen::cpu_uses_simd(r.backend, t.dsp)) {
     argv.push_back("-I" + (workloads / "nn" / "simd").string());
     for (const auto& f : c_files(workloads / "nn" / "simd")) sources.push_back(f);
   }
-  if (accel) {
+  if (r.backend == codegen::Backend::Accel) {
     // The driver includes the device's interface as accel/device/accel_interface.h.
     for (const auto& dir : {workloads / "accel", (workloads / "..").lexically_normal()}) argv.push_back("-I" + dir.string());
     for (const auto& f : c_files(workloads / "accel")) sources.push_back(f);
