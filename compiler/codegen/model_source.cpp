@@ -54,8 +54,9 @@ std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, co
   const auto runs_on = [&](Backend b) {
     return std::any_of(placements.begin(), placements.end(), [b](const Placement& p) { return p.runs_on == b; });
   };
-  OpCalls calls(g, plan, placements, input_symbols(g), output_symbols(g));
-  const ExitSource exits(g, plan, output_symbols(g).at(0));
+  const auto ins = input_symbols(g), outs = output_symbols(g);
+  OpCalls calls(g, plan, placements, ins, outs);
+  const ExitSource exits(g, plan, outs.at(0));
   std::string body;
   if (options.backend == Backend::Accel) {
     if (!options.accel) throw std::invalid_argument("the accel backend needs an accelerator");
@@ -87,7 +88,6 @@ std::string model_source(const graph::Graph& g, const plan::MemoryPlan& plan, co
   s += fmt::format("uint8_t edgesim_arena[{}] __attribute__((aligned({})));\n", std::max<std::size_t>(plan.arena_bytes, 1),
                    plan.alignment);
   network::SplitMix64 rng(options.input_seed);
-  const auto ins = input_symbols(g), outs = output_symbols(g);
   for (std::size_t i = 0; i < g.inputs.size(); ++i) s += input_definition(g.tensors[g.inputs[i]], ins[i], plan.alignment, rng);
   for (std::size_t i = 0; i < g.outputs.size(); ++i) {
     const auto& t = g.tensors[g.outputs[i]];
