@@ -16,12 +16,8 @@ std::string text_or_unknown(const StatsRegistry& s, const std::string& name) {
 
 // The <index> of every layers.<index>.cycles, in registration (operator) order.
 std::vector<std::string> layer_indices(const StatsRegistry& stats) {
-  std::vector<std::string> indices;
-  for (const auto& s : stats.stats()) {
-    if (!s.name.starts_with("layers.") || !s.name.ends_with(".cycles")) continue;
-    const std::string index = s.name.substr(7, s.name.size() - 7 - 7);
-    if (index != "outside") indices.push_back(index);
-  }
+  std::vector<std::string> indices = stats.names_between("layers.", ".cycles");
+  std::erase(indices, "outside");
   return indices;
 }
 

@@ -8,19 +8,10 @@ namespace sim {
 
 namespace {
 
-// Everything between `prefix` and `suffix` in the names of matching stats, in registration order.
-std::vector<std::string> keys_between(const StatsRegistry& stats, const std::string& prefix, const std::string& suffix) {
-  std::vector<std::string> keys;
-  for (const auto& s : stats.stats())
-    if (s.name.starts_with(prefix) && s.name.ends_with(suffix) && s.name.size() > prefix.size() + suffix.size())
-      keys.push_back(s.name.substr(prefix.size(), s.name.size() - prefix.size() - suffix.size()));
-  return keys;
-}
-
 std::string cut(const std::string& s, size_t width) { return s.size() <= width ? s : s.substr(0, width - 1) + "~"; }
 
 std::string function_table(const StatsRegistry& stats, size_t top) {
-  const std::vector<std::string> keys = keys_between(stats, "profile.functions.", ".cycles");
+  const std::vector<std::string> keys = stats.names_between("profile.functions.", ".cycles");
   std::string out = fmt::format("profile: {} functions ran; top {} by cycles (self: callees not included)\n", keys.size(),
                                 std::min(top, keys.size()));
   out += fmt::format("  {:<32} {:>8} {:>12} {:>5} {:>12} {:>5} {:>11} {:>11} {:>13}\n", "function", "calls", "cycles", "%",
@@ -42,7 +33,7 @@ std::string function_table(const StatsRegistry& stats, size_t top) {
 }
 
 std::string layer_energy_table(const StatsRegistry& stats) {
-  std::vector<std::string> keys = keys_between(stats, "layers.", ".energy_pj");
+  std::vector<std::string> keys = stats.names_between("layers.", ".energy_pj");
   if (keys.empty()) return {};
   std::string out = "profile: layers (energy: core, memory, cache and accelerator; not static power)\n";
   out += fmt::format("  {:>4} {:<17} {:>12} {:>5} {:>12} {:>5} {:>11} {:>11} {:>13}\n", "#", "operator", "cycles", "%",

@@ -110,15 +110,13 @@ std::string si_energy(double pj) {
   return fmt::format("{:.3f} pJ", pj);
 }
 
-// The energy.<component> stats with a value, largest first, as
-// "name 1.2 uJ" items; `prefix` and `suffix` frame the names.
+// The energy stats between `prefix` and `suffix` with a value, as (the name
+// between them, pJ) pairs, largest first.
 std::vector<std::pair<std::string, double>> energy_items(const StatsRegistry& stats, const std::string& prefix,
                                                          const std::string& suffix) {
   std::vector<std::pair<std::string, double>> items;
-  for (const auto& s : stats.stats())
-    if (s.name.starts_with(prefix) && s.name.ends_with(suffix) && s.name.size() > prefix.size() + suffix.size())
-      if (const double pj = std::get<double>(s.value()); pj > 0)
-        items.emplace_back(s.name.substr(prefix.size(), s.name.size() - prefix.size() - suffix.size()), pj);
+  for (const auto& name : stats.names_between(prefix, suffix))
+    if (const double pj = stats.f64(prefix + name + suffix); pj > 0) items.emplace_back(name, pj);
   std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   return items;
 }

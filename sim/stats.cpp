@@ -59,6 +59,14 @@ StatValue StatsRegistry::value(const std::string& name) const {
   return s->value();
 }
 
+std::vector<std::string> StatsRegistry::names_between(const std::string& prefix, const std::string& suffix) const {
+  std::vector<std::string> names;
+  for (const auto& s : stats_)
+    if (s.name.size() > prefix.size() + suffix.size() && s.name.starts_with(prefix) && s.name.ends_with(suffix))
+      names.push_back(s.name.substr(prefix.size(), s.name.size() - prefix.size() - suffix.size()));
+  return names;
+}
+
 nlohmann::json StatsRegistry::to_json() const {
   nlohmann::json out = nlohmann::json::object();
   nlohmann::json meta = nlohmann::json::object();

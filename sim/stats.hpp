@@ -39,6 +39,9 @@ class StatsRegistry {
   uint64_t u64(const std::string& name) const { return std::get<uint64_t>(value(name)); }
   double f64(const std::string& name) const { return std::get<double>(value(name)); }
   std::string text(const std::string& name) const { return std::get<std::string>(value(name)); }
+  // The part of each stat's name between `prefix` and `suffix` (never
+  // empty), in registration order: "layers." and ".cycles" give the indices.
+  std::vector<std::string> names_between(const std::string& prefix, const std::string& suffix) const;
 
   // {"core": {"cycles": 123, ...}, ..., "meta": {"core.cycles": {"unit": ..., "description": ...}}}
   nlohmann::json to_json() const;
