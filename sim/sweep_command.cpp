@@ -260,7 +260,8 @@ class SweepRunner {
       return summary();
     }
     const fs::path submission = next_submission();
-    SlurmArrayJob job{"edgesim-sweep-" + spec_.name, fs::read_symlink("/proc/self/exe"), submission / "plan.json",
+    // The tasks run the edgesim that compiles and runs the points here, by its real path.
+    SlurmArrayJob job{"edgesim-sweep-" + spec_.name, fs::canonical(cmd_.edgesim), submission / "plan.json",
                       fs::current_path(), submission / "logs", plan.points.size(), cmd_.jobs};
     fs::create_directories(job.log_dir);
     write_plan(job.plan, plan);
