@@ -365,7 +365,7 @@ int sweep(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   }
   if (vm.count("jobs")) {
     cmd.jobs = vm["jobs"].as<unsigned>();
-    if (cmd.jobs == 0) return usage_error(err, "sweep: --jobs must be at least 1", "edgesim sweep --help");
+    if (cmd.jobs == 0) return usage_error(err, "sweep: --jobs must be at least 1", hint);
   }
   if (vm.count("out")) cmd.out_dir = vm["out"].as<std::string>();
   if (vm.count("firmware-dir")) cmd.firmware_dir = vm["firmware-dir"].as<std::string>();
