@@ -15,30 +15,15 @@
 #include "sim/sweep_plan.hpp"
 #include "sim/sweep_results.hpp"
 #include "sim/sweep_slurm.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using sim::PointResult;
 using sim::PointStatus;
+using test_support::read_text;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "edgesim-sweep-slurm-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 PointResult record(const std::string& id, PointStatus status, int cycles) {
   PointResult r;
@@ -95,7 +80,7 @@ TEST_CASE("the sbatch options of --slurm-opt are split at whitespace") {
 }
 
 TEST_CASE("a plan reads back as written, anything else is a configuration error") {
-  TempDir dir;
+  const test_support::ScratchDir dir("edgesim-sweep-slurm");
   const sim::SweepPlan plan{dir.path, {"core.cycles"}, {{record("00000000000000aa", PointStatus::Ok, 0), {"run", "a.elf", "--quiet"}}}};
   sim::write_plan(dir.path / "plan.json", plan);
   const sim::SweepPlan back = sim::read_plan(dir.path / "plan.json");
@@ -110,7 +95,7 @@ TEST_CASE("a plan reads back as written, anything else is a configuration error"
 }
 
 TEST_CASE("collect merges the tasks' records in the sweep's order and names the missing") {
-  TempDir dir;
+  const test_support::ScratchDir dir("edgesim-sweep-slurm");
   const fs::path d = dir.path;
   sim::write_manifest(d, {"kws", {"memories.flash.wait_states"}, {"core.cycles"}, {"aa", "bb", "cc", "dd"}});
   // results.jsonl: bb failed and cc ok from an earlier run, zz a point the sweep no longer has.
@@ -153,7 +138,7 @@ TEST_CASE("collect merges the tasks' records in the sweep's order and names the 
 }
 
 TEST_CASE("collect in a folder without a submitted sweep is exit 2, one line") {
-  TempDir dir;
+  const test_support::ScratchDir dir("edgesim-sweep-slurm");
   std::ostringstream out, err;
   CHECK(sim::collect_command(dir.path, out, err) == 2);
   const std::string error = err.str();

@@ -15,11 +15,13 @@
 #include "sim/sweep_progress.hpp"
 #include "sim/sweep_results.hpp"
 #include "sim/sweep_spec.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using sim::Constraint;
 using sim::ParameterValues;
+using test_support::read_text;
 
 namespace {
 
@@ -40,13 +42,6 @@ std::vector<ParameterValues> parameters_of(const sim::PointSet& set) {
   std::vector<ParameterValues> out;
   for (const auto& p : set.points) out.push_back(p.parameters);
   return out;
-}
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 }  // namespace
@@ -264,8 +259,8 @@ TEST_CASE("results: a record as JSON and back, typed parameters, CSV quoting") {
 }
 
 TEST_CASE("results: the log keeps complete records, drops a cut line, appends") {
-  const fs::path dir = fs::temp_directory_path() / "edgesim-sweep-test-log";
-  fs::remove_all(dir);
+  const test_support::ScratchDir scratch("edgesim-sweep-test-log");
+  const fs::path& dir = scratch.path;
   const auto result = [](std::string id, sim::PointStatus status) {
     sim::PointResult r;
     r.id = std::move(id);
@@ -304,7 +299,6 @@ TEST_CASE("results: the log keeps complete records, drops a cut line, appends") 
   }
   sim::ResultsLog log(dir, {"k"}, {"core.cycles"}, false);
   CHECK(log.results().at("b").status == sim::PointStatus::Ok);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("progress: the bar, the time left, a plain line per point") {
