@@ -130,7 +130,7 @@ int run_command(const RunCommand& cmd, Console console, std::ostream& diagnostic
   register_layer_stats(stats, layers, platform->config());
   profiling.register_stats(stats, cost_table);
   if (stats_out.is_open()) write_output(stats_out, stats.to_json().dump(2) + '\n', cmd.stats_file, "--stats", diagnostics);
-  write_output(stats_csv_out, stats_csv(stats), cmd.stats_csv_file, "--stats-csv", diagnostics);
+  if (stats_csv_out.is_open()) write_output(stats_csv_out, stats_csv(stats), cmd.stats_csv_file, "--stats-csv", diagnostics);
   if (!cmd.quiet) diagnostics << format_summary(stats, result);
   diagnostics << profiling.report(stats);
   if (timeline_out.is_open())
