@@ -1,4 +1,5 @@
 #include "sim/compile_command.hpp"
+#include "compiler/units.hpp"
 
 #include <filesystem>
 
@@ -17,7 +18,6 @@ namespace {
 
 constexpr int kExitError = 2;
 
-std::string kib(std::uint64_t bytes) { return fmt::format("{:.1f} KiB", bytes / 1024.0); }
 
 }  // namespace
 
@@ -45,11 +45,11 @@ int compile_command(const CompileCommand& cmd, std::ostream& out, std::ostream& 
     });
     if (!cmd.quiet) {
       out << fmt::format("{} on {} ({} backend):\n", m.graph.name, platform.name, cmd.backend);
-      out << fmt::format("  flash  {} of {} ('{}'): code, constants, .data image\n", kib(m.sizes.text_bytes),
-                         kib(m.target.text.bytes), m.target.text.name);
+      out << fmt::format("  flash  {} of {} ('{}'): code, constants, .data image\n", compiler::kib(m.sizes.text_bytes),
+                         compiler::kib(m.target.text.bytes), m.target.text.name);
       out << fmt::format("  SRAM   {} of {} ('{}'): data, arena, inputs/outputs; plus a {} stack\n",
-                         kib(m.sizes.data_bytes), kib(m.target.data.bytes), m.target.data.name,
-                         kib(m.target.stack_bytes));
+                         compiler::kib(m.sizes.data_bytes), compiler::kib(m.target.data.bytes), m.target.data.name,
+                         compiler::kib(m.target.stack_bytes));
       out << fmt::format("wrote {}\n", request.output_elf.string());
     }
   } catch (const std::exception& e) {

@@ -1,4 +1,5 @@
 #include "sim/model_compiler.hpp"
+#include "compiler/units.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -15,7 +16,6 @@ using compiler::codegen::Backend;
 
 namespace {
 
-std::string kib(std::uint64_t bytes) { return fmt::format("{:.1f} KiB", bytes / 1024.0); }
 
 nlohmann::json buffers_json(const compiler::graph::Graph& g, const std::vector<int>& tensors,
                             const std::vector<std::string>& symbols) {
@@ -91,13 +91,13 @@ void check_fit(const CompiledModel& m) {
   if (constants > m.target.text.bytes)
     throw ModelError(fmt::format("the model does not fit {}: its constants alone take {} bytes, {} more than '{}' ({})",
                                  m.target.platform, constants, constants - m.target.text.bytes, m.target.text.name,
-                                 kib(m.target.text.bytes)));
+                                 compiler::kib(m.target.text.bytes)));
   const std::uint64_t sram = m.plan.arena_bytes + m.io_bytes + m.target.stack_bytes;
   if (sram > m.target.data.bytes)
     throw ModelError(fmt::format(
         "the model does not fit {}: arena {} + inputs/outputs {} + stack {} bytes = {} bytes, {} more than '{}' ({})",
         m.target.platform, m.plan.arena_bytes, m.io_bytes, m.target.stack_bytes, sram, sram - m.target.data.bytes,
-        m.target.data.name, kib(m.target.data.bytes)));
+        m.target.data.name, compiler::kib(m.target.data.bytes)));
 }
 
 }  // namespace
@@ -138,7 +138,7 @@ CompiledModel compile_model(const PlatformConfig& platform, const ModelCompileRe
 std::string static_report(const CompiledModel& m) {
   const auto totals = compiler::analysis::totals(m.layers);
   std::string s = fmt::format("{}: {} operators, {} MACs, {} parameters ({})\n", m.graph.name, m.layers.size(),
-                              totals.macs, totals.params, kib(totals.param_bytes));
+                              totals.macs, totals.params, compiler::kib(totals.param_bytes));
   s += fmt::format("  {:>3}  {:<18} {:>11} {:>9} {:>10} {:>9} {:>9}  {:<8}  {}\n", "#", "operator", "MACs", "params",
                    "param B", "in B", "out B", "runs on", "output");
   for (const auto& l : m.layers)

@@ -1,4 +1,5 @@
 #include "compiler/toolchain/firmware_build.hpp"
+#include "compiler/units.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -29,7 +30,6 @@ std::vector<fs::path> c_files(const fs::path& dir) {
   return files;
 }
 
-std::string kib(std::uint64_t bytes) { return fmt::format("{:.1f} KiB", bytes / 1024.0); }
 
 // The linker's "region `DATA' overflowed by N bytes", as the user's terms.
 [[noreturn]] void explain_link_failure(const Target& t, const std::string& output) {
