@@ -1,12 +1,10 @@
 #include "sim/layer_stats.hpp"
 
+#include "sim/report_format.hpp"
+
 namespace sim {
 
 namespace {
-double ratio(uint64_t part, uint64_t whole) {
-  return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
-}
-
 // What every row (a layer or outside) has: the counters' differences.
 void add_counts(StatsRegistry& stats, const std::string& p, const CounterSnapshot& c, uint64_t total_cycles,
                 const PlatformConfig& platform) {

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/report_format.hpp"
+
 namespace sim {
 
 namespace {
@@ -44,8 +46,6 @@ std::string exit_line(const StatsRegistry& stats, const std::vector<std::string>
   return line + fmt::format("; the {} layers after it skipped", later.size());
 }
 
-// Kept to a width that stays readable for long names.
-std::string cut(const std::string& s, size_t width) { return s.size() <= width ? s : s.substr(0, width - 1) + "~"; }
 }  // namespace
 
 std::string layer_table(const StatsRegistry& stats) {

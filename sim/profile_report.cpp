@@ -4,11 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "sim/report_format.hpp"
+
 namespace sim {
 
 namespace {
-
-std::string cut(const std::string& s, size_t width) { return s.size() <= width ? s : s.substr(0, width - 1) + "~"; }
 
 std::string function_table(const StatsRegistry& stats, size_t top) {
   const std::vector<std::string> keys = stats.names_between("profile.functions.", ".cycles");

@@ -5,11 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "sim/report_format.hpp"
+
 namespace sim {
 
 namespace {
-double ratio(uint64_t part, uint64_t whole) { return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0.0; }
-
 std::string stat_key(const std::string& name) {
   std::string key = name;
   for (char& c : key)
