@@ -40,21 +40,13 @@ void conv2d(const WindowGeometry& g, const quant::MacParams& params, std::span<c
       for (int x = 0; x < g.output.width; ++x)
         for (int oc = 0; oc < g.output.channels; ++oc) {
           std::int32_t acc = 0;
-          for (int ky = 0; ky < g.kernel_h; ++ky) {
-            const int iy = g.input_row(y, ky);
-            if (iy < 0)
-              continue;
-            for (int kx = 0; kx < g.kernel_w; ++kx) {
-              const int ix = g.input_col(x, kx);
-              if (ix < 0)
-                continue;
-              for (int ic = 0; ic < g.input.channels; ++ic) {
-                const std::int32_t in = input[g.input.offset(n, iy, ix, ic)];
-                const std::int32_t w = filter[filter_offset(g, oc, ky, kx, ic)];
-                acc += w * (in + params.input_offset);
-              }
+          g.for_each_tap(y, x, [&](int iy, int ix, int ky, int kx) {
+            for (int ic = 0; ic < g.input.channels; ++ic) {
+              const std::int32_t in = input[g.input.offset(n, iy, ix, ic)];
+              const std::int32_t w = filter[filter_offset(g, oc, ky, kx, ic)];
+              acc += w * (in + params.input_offset);
             }
-          }
+          });
           output[g.output.offset(n, y, x, oc)] = mac_output(acc, bias, params, oc);
         }
 }
@@ -68,18 +60,10 @@ void conv2d(const WindowGeometry& g, quant::FloatRange activation, std::span<con
       for (int x = 0; x < g.output.width; ++x)
         for (int oc = 0; oc < g.output.channels; ++oc) {
           float acc = 0.0f;
-          for (int ky = 0; ky < g.kernel_h; ++ky) {
-            const int iy = g.input_row(y, ky);
-            if (iy < 0)
-              continue;
-            for (int kx = 0; kx < g.kernel_w; ++kx) {
-              const int ix = g.input_col(x, kx);
-              if (ix < 0)
-                continue;
-              for (int ic = 0; ic < g.input.channels; ++ic)
-                acc += input[g.input.offset(n, iy, ix, ic)] * filter[filter_offset(g, oc, ky, kx, ic)];
-            }
-          }
+          g.for_each_tap(y, x, [&](int iy, int ix, int ky, int kx) {
+            for (int ic = 0; ic < g.input.channels; ++ic)
+              acc += input[g.input.offset(n, iy, ix, ic)] * filter[filter_offset(g, oc, ky, kx, ic)];
+          });
           if (!bias.empty())
             acc += bias[static_cast<std::size_t>(oc)];
           output[g.output.offset(n, y, x, oc)] = std::clamp(acc, activation.min, activation.max);

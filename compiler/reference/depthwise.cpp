@@ -45,19 +45,11 @@ void depthwise_conv2d(const WindowGeometry& g, const quant::MacParams& params,
           for (int m = 0; m < multiplier; ++m) {
             const int oc = ic * multiplier + m;
             std::int32_t acc = 0;
-            for (int ky = 0; ky < g.kernel_h; ++ky) {
-              const int iy = g.input_row(y, ky);
-              if (iy < 0)
-                continue;
-              for (int kx = 0; kx < g.kernel_w; ++kx) {
-                const int ix = g.input_col(x, kx);
-                if (ix < 0)
-                  continue;
-                const std::int32_t in = input[g.input.offset(n, iy, ix, ic)];
-                const std::int32_t w = filter[filter_offset(g, ky, kx, oc)];
-                acc += w * (in + params.input_offset);
-              }
-            }
+            g.for_each_tap(y, x, [&](int iy, int ix, int ky, int kx) {
+              const std::int32_t in = input[g.input.offset(n, iy, ix, ic)];
+              const std::int32_t w = filter[filter_offset(g, ky, kx, oc)];
+              acc += w * (in + params.input_offset);
+            });
             output[g.output.offset(n, y, x, oc)] = mac_output(acc, bias, params, oc);
           }
 }
@@ -73,17 +65,9 @@ void depthwise_conv2d(const WindowGeometry& g, quant::FloatRange activation, std
           for (int m = 0; m < multiplier; ++m) {
             const int oc = ic * multiplier + m;
             float acc = 0.0f;
-            for (int ky = 0; ky < g.kernel_h; ++ky) {
-              const int iy = g.input_row(y, ky);
-              if (iy < 0)
-                continue;
-              for (int kx = 0; kx < g.kernel_w; ++kx) {
-                const int ix = g.input_col(x, kx);
-                if (ix < 0)
-                  continue;
-                acc += input[g.input.offset(n, iy, ix, ic)] * filter[filter_offset(g, ky, kx, oc)];
-              }
-            }
+            g.for_each_tap(y, x, [&](int iy, int ix, int ky, int kx) {
+              acc += input[g.input.offset(n, iy, ix, ic)] * filter[filter_offset(g, ky, kx, oc)];
+            });
             if (!bias.empty())
               acc += bias[static_cast<std::size_t>(oc)];
             output[g.output.offset(n, y, x, oc)] = std::clamp(acc, activation.min, activation.max);

@@ -43,6 +43,22 @@ struct WindowGeometry {
     const int i = x * stride_w - pad_left + kx * dilation_w;
     return i >= 0 && i < input.width ? i : -1;
   }
+  // Calls visit(iy, ix, ky, kx) for each tap of output pixel (y, x) that
+  // falls inside the input (padding taps contribute nothing), rows first.
+  template <typename Visit>
+  void for_each_tap(int y, int x, Visit visit) const
+  {
+    for (int ky = 0; ky < kernel_h; ++ky) {
+      const int iy = input_row(y, ky);
+      if (iy < 0)
+        continue;
+      for (int kx = 0; kx < kernel_w; ++kx) {
+        const int ix = input_col(x, kx);
+        if (ix >= 0)
+          visit(iy, ix, ky, kx);
+      }
+    }
+  }
 };
 
 // FULLY_CONNECTED: input [batches][in_features], weights

@@ -15,18 +15,10 @@ template <typename T, typename Visit>
 int for_each_tap(const WindowGeometry& g, std::span<const T> input, int n, int y, int x, int c, Visit visit)
 {
   int count = 0;
-  for (int ky = 0; ky < g.kernel_h; ++ky) {
-    const int iy = g.input_row(y, ky);
-    if (iy < 0)
-      continue;
-    for (int kx = 0; kx < g.kernel_w; ++kx) {
-      const int ix = g.input_col(x, kx);
-      if (ix < 0)
-        continue;
-      visit(input[g.input.offset(n, iy, ix, c)]);
-      ++count;
-    }
-  }
+  g.for_each_tap(y, x, [&](int iy, int ix, int, int) {
+    visit(input[g.input.offset(n, iy, ix, c)]);
+    ++count;
+  });
   return count;
 }
 
